@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Queries;
+using ChatBot.Core.Replies;
+
+namespace ChatBot.Core.Conversations;
+
+/// <summary>The one entry point adapters call: what was said, where → a reply.</summary>
+public interface IChatBotEngine
+{
+    /// <summary>Answers an utterance. Never throws for user input: every failure is a reply.</summary>
+    Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Settings of the engine; bound from the <c>Limits</c> section by the host.</summary>
+/// <param name="QuestionsPerUserPerMinute">How many questions one user may ask per minute (0 = no limit).</param>
+public sealed record EngineSettings(int QuestionsPerUserPerMinute = 20);
+
+/// <summary>
+/// Parses, rate-limits and answers over the current snapshot. Time comes from the injected
+/// <see cref="TimeProvider"/>, never the ambient clock.
+/// </summary>
+public sealed class ChatBotEngine : IChatBotEngine
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly IKnowledgeSnapshotSource _knowledge;
+    private readonly TimeProvider _time;
+    private readonly EngineSettings _settings;
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
+
+    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(settings);
+        _knowledge = knowledge;
+        _time = time;
+        _settings = settings;
+    }
+
+    public Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        ArgumentNullException.ThrowIfNull(conversation);
+        return Task.FromResult(Handle(utterance, conversation));
+    }
+
+    /// <summary>The synchronous core of <see cref="HandleAsync"/>: no I/O happens on this path.</summary>
+    public Reply Handle(Utterance utterance, Conversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        ArgumentNullException.ThrowIfNull(conversation);
+        DateTimeOffset now = _time.GetUtcNow();
+        KnowledgeSnapshot snapshot = _knowledge.Current;
+        ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
+        Language language = parsed.Language ?? conversation.Language;
+        QueryContext context = new(snapshot, DateOnly.FromDateTime(now.UtcDateTime), language);
+
+        if (TryTakeSlot(conversation, now) is { } wait)
+        {
+            int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            int limit = _settings.QuestionsPerUserPerMinute;
+            return new Reply(ReplyKind.RateLimited, language, context.L("One moment", "Even geduld"), context.L(
+                $"You're asking faster than I can keep up with ({limit} questions a minute). Try again in {seconds} seconds.",
+                $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
+        }
+
+        return parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
+    }
+
+    /// <summary>Records a question; returns how long to wait when the user is over the limit.</summary>
+    private TimeSpan? TryTakeSlot(Conversation conversation, DateTimeOffset now)
+    {
+        int limit = _settings.QuestionsPerUserPerMinute;
+        if (limit <= 0)
+        {
+            return null;
+        }
+
+        Queue<DateTimeOffset> times = _recent.GetOrAdd($"{conversation.Platform}:{conversation.UserId}", _ => new Queue<DateTimeOffset>());
+        lock (times)
+        {
+            while (times.Count > 0 && now - times.Peek() >= Window)
+            {
+                times.Dequeue();
+            }
+
+            if (times.Count >= limit)
+            {
+                return times.Peek() + Window - now;
+            }
+
+            times.Enqueue(now);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace ChatBot.Knowledge.Loading;
+
+/// <summary>A problem in a knowledge file, where an admin can find it: <c>file:line:column: message</c>.</summary>
+public sealed record KnowledgeError(string File, int Line, int Column, string Message)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {Message}");
+}
+
+/// <summary>One knowledge file as read from disk: its display path and bytes.</summary>
+public sealed record KnowledgeFile(string Path, byte[] Content);
+
+/// <summary>
+/// The outcome of reading the knowledge files: the content when every file is valid, else every error at once.
+/// Never an exception for a bad file.
+/// </summary>
+/// <param name="Content">The parsed content; null when there are errors.</param>
+/// <param name="Errors">Every problem found, in file order.</param>
+/// <param name="RawHash">SHA-256 of the raw files (names and bytes): unchanged files are not parsed again.</param>
+/// <param name="Files">The files read.</param>
+public sealed record KnowledgeLoadResult(KnowledgeContentResult? Content, ImmutableArray<KnowledgeError> Errors, string RawHash, ImmutableArray<string> Files)
+{
+    public bool IsValid => Content is not null && Errors.IsEmpty;
+}
+
+/// <summary>Valid content and the hash of its canonical form.</summary>
+public sealed record KnowledgeContentResult(ChatBot.Core.Knowledge.KnowledgeContent Content, string ContentHash);

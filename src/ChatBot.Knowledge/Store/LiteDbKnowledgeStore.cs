@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using ChatBot.Core.Knowledge;
+using LiteDB;
+
+namespace ChatBot.Knowledge.Store;
+
+/// <summary>A stored knowledge revision: hashes, time, origin and counts. The content lives in chunk documents.</summary>
+public sealed class RevisionDocument
+{
+    /// <summary>The revision number, counting from 1.</summary>
+    public int Id { get; set; }
+
+    public string ContentHash { get; set; } = string.Empty;
+
+    /// <summary>Hashes of raw file sets known to hold this content (formatting and comments differ).</summary>
+    public List<string> RawHashes { get; set; } = [];
+
+    public DateTime ImportedAt { get; set; }
+
+    /// <summary>What imported it: <c>startup</c>, <c>cli</c>, <c>watcher</c>, <c>chat</c>.</summary>
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>Who imported it, where known (a platform user id).</summary>
+    public string? Who { get; set; }
+
+    public int Companies { get; set; }
+
+    public int Events { get; set; }
+
+    public int Sources { get; set; }
+
+    public string? NewestEvent { get; set; }
+
+    public int Chunks { get; set; }
+
+    public RevisionInfo ToInfo() => new(Id, ContentHash, new DateTimeOffset(DateTime.SpecifyKind(ImportedAt, DateTimeKind.Utc)));
+}
+
+/// <summary>A slice of a revision's content as canonical JSON; many small documents, never one over LiteDB's 16 MB.</summary>
+public sealed class ChunkDocument
+{
+    public ObjectId Id { get; set; } = ObjectId.Empty;
+
+    public int Revision { get; set; }
+
+    public int Index { get; set; }
+
+    /// <summary><c>companies</c> or <c>events</c>.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public string Json { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// The embedded LiteDB database: every imported revision with its content, so a broken file never takes the bot
+/// down. An import is one transaction: a crash leaves either the whole revision or none of it.
+/// </summary>
+public sealed class LiteDbKnowledgeStore : IDisposable
+{
+    /// <summary>Events per chunk document: small documents, well under LiteDB's 16 MB cap.</summary>
+    public const int EventsPerChunk = 500;
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<RevisionDocument> _revisions;
+    private readonly ILiteCollection<ChunkDocument> _chunks;
+
+    /// <summary>Opens (or creates) the database file; its folder is created if needed.</summary>
+    public LiteDbKnowledgeStore(string path)
+        : this(Open(path))
+    {
+    }
+
+    /// <summary>Opens a database on a stream (tests use a <see cref="MemoryStream"/>).</summary>
+    public LiteDbKnowledgeStore(Stream stream)
+        : this(new LiteDatabase(stream))
+    {
+    }
+
+    private LiteDbKnowledgeStore(LiteDatabase db)
+    {
+        _db = db;
+        _revisions = _db.GetCollection<RevisionDocument>("revisions");
+        _chunks = _db.GetCollection<ChunkDocument>("chunks");
+        _chunks.EnsureIndex(c => c.Revision);
+    }
+
+    /// <summary>The newest revision, if any.</summary>
+    public RevisionDocument? Latest() => _revisions.Query().OrderByDescending(r => r.Id).FirstOrDefault();
+
+    /// <summary>Every revision, newest first.</summary>
+    public IReadOnlyList<RevisionDocument> History() => _revisions.Query().OrderByDescending(r => r.Id).ToList();
+
+    public RevisionDocument? Find(int revision) => _revisions.FindById(revision);
+
+    /// <summary>Stores content as a new revision, in one transaction.</summary>
+    public RevisionDocument Import(KnowledgeContent content, string contentHash, string rawHash, string source, string? who, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        KnowledgeContent canonical = KnowledgeJson.Canonical(content);
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("A knowledge import is already in progress on this connection.");
+        }
+
+        try
+        {
+            int number = (Latest()?.Id ?? 0) + 1;
+            List<ChunkDocument> chunks =
+            [
+                new() { Revision = number, Index = 0, Kind = "companies", Json = KnowledgeJson.Serialize(canonical.Companies) },
+                .. canonical.Events.Chunk(EventsPerChunk).Select((slice, i) => new ChunkDocument
+                {
+                    Revision = number,
+                    Index = i + 1,
+                    Kind = "events",
+                    Json = KnowledgeJson.Serialize(slice),
+                }),
+            ];
+            _chunks.InsertBulk(chunks);
+            RevisionDocument revision = new()
+            {
+                Id = number,
+                ContentHash = contentHash,
+                RawHashes = [rawHash],
+                ImportedAt = now.UtcDateTime,
+                Source = source,
+                Who = who,
+                Companies = canonical.Companies.Length,
+                Events = canonical.Events.Length,
+                Sources = canonical.Events.Sum(e => e.Sources.Length),
+                NewestEvent = canonical.Events.IsEmpty ? null : canonical.Events.Max(e => e.Date).ToString(),
+                Chunks = chunks.Count,
+            };
+            _revisions.Insert(revision);
+            _db.Commit();
+            return revision;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Remembers that another raw file set holds a revision's content (only comments or formatting changed).</summary>
+    public void AddRawHash(RevisionDocument revision, string rawHash)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        if (!revision.RawHashes.Contains(rawHash))
+        {
+            revision.RawHashes.Add(rawHash);
+            _revisions.Update(revision);
+        }
+    }
+
+    /// <summary>The content of a stored revision.</summary>
+    public KnowledgeContent LoadContent(int revision)
+    {
+        ImmutableArray<Company> companies = [];
+        ImmutableArray<KnowledgeEvent>.Builder events = ImmutableArray.CreateBuilder<KnowledgeEvent>();
+        foreach (ChunkDocument chunk in _chunks.Query().Where(c => c.Revision == revision).OrderBy(c => c.Index).ToEnumerable())
+        {
+            if (chunk.Kind == "companies")
+            {
+                companies = KnowledgeJson.Deserialize<Company>(chunk.Json);
+            }
+            else
+            {
+                events.AddRange(KnowledgeJson.Deserialize<KnowledgeEvent>(chunk.Json));
+            }
+        }
+
+        return new KnowledgeContent(companies, events.ToImmutable());
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private static LiteDatabase Open(string path)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+    }
+}
