@@ -56,6 +56,7 @@ public static class CommandParser
         if (VerbAliases.TryGetValue(first, out string? verb) && (slash || IsEnglishVerb(first) || tokens.Count == 1))
         {
             string rest = RestAfterFirstWord(input);
+            language = DetectLanguage(tokens.Skip(1).ToList());
             return verb == "ask" ? Parse(rest, directory) : ParseVerb(verb, rest, tokens.Skip(1).ToList(), language, directory);
         }
 
@@ -608,6 +609,8 @@ public static class CommandParser
     internal static List<Token> Tokenize(string input)
     {
         List<Token> tokens = [];
+        void Add(string word) => tokens.Add(new Token(word, word.ToLowerInvariant(), tokens.Count));
+
         foreach (string raw in input.Split([' ', '\t', ',', ';', '?', '!', '(', ')', '"', ':', '&', '+'], StringSplitOptions.RemoveEmptyEntries))
         {
             string word = raw.Trim('.', '\'', '-');
@@ -616,10 +619,22 @@ public static class CommandParser
                 word = raw;
             }
 
-            if (word.Length > 0)
+            if (word.Length == 0)
             {
-                tokens.Add(new Token(word, word.ToLowerInvariant(), tokens.Count));
+                continue;
             }
+
+            // Dutch compounds: "cloudpartners" → "cloud partners", "chipleveranciers" → "chip leveranciers".
+            string lower = word.ToLowerInvariant();
+            string? head = lower.StartsWith("cloud", StringComparison.Ordinal) ? "cloud" : lower.StartsWith("chip", StringComparison.Ordinal) ? "chip" : null;
+            if (head is not null && lower.Length > head.Length + 4 && Vocabulary.Partners.Contains(lower[head.Length..]))
+            {
+                Add(word[..head.Length]);
+                Add(word[head.Length..]);
+                continue;
+            }
+
+            Add(word);
         }
 
         return tokens;

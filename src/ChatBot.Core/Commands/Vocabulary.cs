@@ -48,7 +48,7 @@ internal static class Vocabulary
 
     public static readonly FrozenSet<string> Partners = Set(
         "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",
-        "leveranciers", "samenwerking", "samenwerkingen", "partnerschap", "partnerschappen", "allies");
+        "leveranciers", "samenwerking", "samenwerkingen", "samen", "samenwerken", "partnerschap", "partnerschappen", "allies");
 
     public static readonly FrozenSet<string> Investors = Set(
         "investors", "investor", "backers", "backer", "backed", "shareholders", "shareholder", "owners", "owns", "own",

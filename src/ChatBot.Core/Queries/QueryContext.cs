@@ -39,6 +39,17 @@ public sealed class QueryContext
 
     public string Date(FuzzyDate date) => Formats.Date(date, Language);
 
+    /// <summary>"on 2 Oct 2025", "in Oct 2025", "in 2025"; Dutch "op 2 okt 2025", "in okt 2025".</summary>
+    public string OnDate(FuzzyDate date) =>
+        (date.Precision == DatePrecision.Day ? L("on ", "op ") : "in ") + Date(date);
+
+    /// <summary>"Reuters" or "The Information (via Techzine)": the outlet a figure comes from.</summary>
+    public string Origin(Source source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Cites is { } cites ? L($"{cites} (via {source.Publisher})", $"{cites} (via {source.Publisher})") : source.Publisher;
+    }
+
     public string Count(int count, string englishNoun, string dutchNoun) => Formats.Count(count, englishNoun, dutchNoun, Language);
 
     public string Summary(KnowledgeEvent e) => Dutch && !string.IsNullOrWhiteSpace(e.SummaryNl) ? e.SummaryNl : e.Summary;

@@ -29,6 +29,7 @@ public static class RelationsQuery
 
         List<ReplySection> sections = [];
         List<string> summaryParts = [];
+        List<string> groupNames = [];
         List<KnowledgeEvent> used = [];
         foreach ((string groupTitle, EventType[] types, PartnerKind kind) in groups)
         {
@@ -55,7 +56,8 @@ public static class RelationsQuery
             sections.Add(new ReplySection(groupTitle, items));
             if (partners.Count > 0)
             {
-                summaryParts.Add($"{groupTitle.ToLower(q.Culture)}: {q.List(partners.Select(q.Name))}");
+                groupNames.Add(q.List(partners.Select(q.Name)));
+                summaryParts.Add($"{groupTitle.ToLower(q.Culture)}: {groupNames[^1]}");
             }
         }
 
@@ -65,15 +67,20 @@ public static class RelationsQuery
         {
             string which = command.Kind switch
             {
-                PartnerKind.Cloud => q.L("cloud partners", "cloudpartners"),
-                PartnerKind.Chips => q.L("chip partners", "chippartners"),
+                PartnerKind.Cloud when groupNames.Count > 0 => q.L("cloud partners", "cloudpartners"),
+                PartnerKind.Chips when groupNames.Count > 0 => q.L("chip partners", "chippartners"),
                 _ => q.L("partners", "partners"),
             };
             return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no {which} of {name}.", $"We kennen geen {which} van {name}."))
                 with { Suggestions = suggestions };
         }
 
-        string answer = q.L($"{name} works with {string.Join("; ", summaryParts)}.", $"{name} werkt samen met {string.Join("; ", summaryParts)}.");
+        string answer = command.Kind switch
+        {
+            PartnerKind.Cloud when groupNames.Count > 0 => q.L($"{name}'s cloud partners: {groupNames[0]}.", $"Cloudpartners van {name}: {groupNames[0]}."),
+            PartnerKind.Chips when groupNames.Count > 0 => q.L($"{name}'s chip partners: {groupNames[0]}.", $"Chippartners van {name}: {groupNames[0]}."),
+            _ => q.L($"{name}'s partners — {string.Join("; ", summaryParts)}.", $"Partners van {name} — {string.Join("; ", summaryParts)}."),
+        };
         List<string> notes = [.. StakesHeldIn(id, q)];
         return q.Reply(ReplyKind.Answer, title, answer) with
         {

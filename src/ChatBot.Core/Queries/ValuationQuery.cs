@@ -78,8 +78,8 @@ public static class ValuationQuery
         string money = q.Money(headline.Valuation.Amount) + QueryContext.BasisSuffix(headline.Valuation.Basis);
         string how = How(headline.Event, id, q);
         string answer = q.L(
-            $"{name} was last valued at {money} in {q.Date(headline.Event.Date)}, set by {how}.",
-            $"{name} werd voor het laatst gewaardeerd op {money} in {q.Date(headline.Event.Date)}, vastgesteld bij {how}.");
+            $"{name} was last valued at {money} {q.OnDate(headline.Event.Date)}, set by {how}.",
+            $"{name} werd {q.OnDate(headline.Event.Date)} voor het laatst gewaardeerd op {money}, vastgesteld bij {how}.");
         if (!newer.IsEmpty)
         {
             ValuationPoint report = newer[0];

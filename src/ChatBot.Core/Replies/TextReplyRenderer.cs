@@ -57,7 +57,7 @@ public static class TextReplyRenderer
 
         foreach (string note in reply.Notes)
         {
-            text.Append('\n').Append("Note: ").Append(note);
+            text.Append('\n').Append(reply.Language == Conversations.Language.Dutch ? "Let op: " : "Note: ").Append(note);
         }
 
         if (reply.Notes.Length > 0)
