@@ -207,7 +207,7 @@ internal static class AmountGrammar
     {
         decimal scaleValue = 1m;
         string scaleWord = string.Empty;
-        foreach ((string word, decimal factor) in Scales.OrderByDescending(p => p.Value))
+        foreach ((string word, decimal factor) in Scales.Where(p => p.Value >= 1_000_000m).OrderByDescending(p => p.Value))
         {
             if (value >= factor && value % (factor / 1000m) == 0 && (upper is null || upper % (factor / 1000m) == 0))
             {

@@ -142,9 +142,25 @@ public static class Formats
         _ => period.Year.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Truncates at a word boundary with an ellipsis (Humanizer), for platform limits.</summary>
-    public static string Shorten(string text, int length) =>
-        text.Length <= length ? text : text.Truncate(length, "…", Truncator.FixedNumberOfCharacters);
+    /// <summary>Fits text into <paramref name="length"/> characters, cutting at a word boundary with an ellipsis, for platform limits.</summary>
+    /// <example>Shorten("OpenAI raised forty billion dollars", 20) => "OpenAI raised forty…"</example>
+    public static string Shorten(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        string cut = text.Truncate(length, "…", Truncator.FixedLength);
+        if (char.IsWhiteSpace(text[length - 1]))
+        {
+            return cut[..^1].TrimEnd(',', ';', ':', '—', '-', ' ') + "…";
+        }
+
+        int space = cut.LastIndexOf(' ', cut.Length - 2);
+        return space > length / 2 ? cut[..space].TrimEnd(',', ';', ':', '—', '-', ' ') + "…" : cut;
+    }
 
     private static string Qualified(Qualifier qualifier, string body, Language language) => (qualifier, language) switch
     {
