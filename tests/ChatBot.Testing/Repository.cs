@@ -30,7 +30,16 @@ public static class Repository
         return new KnowledgeSnapshot(result.Content!.Content, new RevisionInfo(1, result.Content.ContentHash, new DateTimeOffset(2025, 12, 18, 9, 0, 0, TimeSpan.Zero)));
     });
 
+    private static readonly Lazy<KnowledgeSnapshot> SeedSnapshotValue = new(() =>
+    {
+        KnowledgeLoadResult result = KnowledgeFileReader.Load(Path.Combine(Root, "tests", "ChatBot.Testing", "Fixtures"), 26_214_400);
+        return new KnowledgeSnapshot(result.Content!.Content, new RevisionInfo(7, result.Content.ContentHash, new DateTimeOffset(2025, 12, 18, 9, 0, 0, TimeSpan.Zero)));
+    });
+
     public static string Root => RootPath.Value;
+
+    /// <summary>A frozen sample (the seed article's facts) for golden files: it does not change as the knowledge grows.</summary>
+    public static KnowledgeSnapshot SeedSnapshot => SeedSnapshotValue.Value;
 
     public static string KnowledgePath => Path.Combine(Root, "knowledge");
 

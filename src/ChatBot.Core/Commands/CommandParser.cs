@@ -141,22 +141,16 @@ public static class CommandParser
         PartnerKind kind = tokens.Any(t => Vocabulary.Cloud.Contains(t.Lower)) ? PartnerKind.Cloud
             : tokens.Any(t => Vocabulary.Chips.Contains(t.Lower)) ? PartnerKind.Chips : PartnerKind.All;
         List<CompanyArg?> companies = [.. mentions.Companies];
-        if (companies.Count == 0 && verb != "deals")
+        if (verb != "compare")
         {
-            // A typed command's argument is a company name: keep it whole for "I don't know X".
-            string leftover = Leftover(tokens, mentions.UsedTokens);
-            if (leftover.Length > 0)
+            // A typed command's argument is one company name: "OpenAI Labs Inc" is not OpenAI. Words we know
+            // (periods, deal types, "please") may stand beside the name; anything else makes it a name we don't know.
+            string name = Leftover(tokens, []);
+            string unknown = string.Join(' ', tokens.Where(t => !mentions.UsedTokens.Contains(t.Index) && !IsPeriodOrTypeWord(t.Lower) && !Vocabulary.NeverCompanies.Contains(t.Lower)).Select(t => t.Text));
+            if (name.Length > 0 && (companies.Count != 1 || unknown.Length > 0))
             {
-                companies.Add(new CompanyArg(leftover, null));
-            }
-        }
-
-        if (verb == "deals")
-        {
-            string leftover = Leftover(tokens, mentions.UsedTokens);
-            if (companies.Count == 0 && leftover.Length > 0 && period is null && type is null)
-            {
-                return ParseResult.Fail(ParseFailure.UnknownCompany, language, verb, leftover);
+                Company? whole = directory.Find(name);
+                companies = [new CompanyArg(name, whole?.Id)];
             }
         }
 

@@ -23,20 +23,19 @@ public static class DealsQuery
 
         List<KnowledgeEvent> all = [.. pool.Where(e => types.Contains(e.Type))];
         List<KnowledgeEvent> inRange = [.. all.Where(e => range.Contains(e.Date.Start))];
-        string what = command.Type is { } type ? TypeNoun(type, q) : q.L("deals", "deals");
         string period = PeriodLabel(frame, range, q);
-        string title = name is null
-            ? q.L($"Deals · {period}", $"Deals · {period}")
-            : q.L($"{name} · deals", $"{name} · deals");
+        string phrase = PeriodPhrase(frame, period, q);
+        string title = name is null ? $"Deals · {period}" : $"{name} · deals";
         ImmutableArray<string> suggestions = name is null
             ? ["/deals OpenAI", "/deals Amazon", "/deals since 2025"]
             : [$"/valuation {name}", $"/partners {name}", $"/investors {name}"];
 
         if (inRange.Count == 0)
         {
+            string none = Counted(0, command.Type, q);
             string answer = name is null
-                ? q.L($"No {what} in {period}.", $"Geen {what} in {period}.")
-                : q.L($"No {what} for {name} in {period}.", $"Geen {what} van {name} in {period}.");
+                ? q.L($"No {none} {phrase}.", $"Geen {none} {phrase}.")
+                : q.L($"No {none} for {name} {phrase}.", $"Geen {none} van {name} {phrase}.");
             if (all.Count > 0)
             {
                 KnowledgeEvent newest = all[0];
@@ -52,16 +51,10 @@ public static class DealsQuery
             return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = suggestions };
         }
 
-        string count = q.Count(inRange.Count, "deal", "deal");
+        string count = inRange.Count.ToString(q.Culture) + " " + Counted(inRange.Count, command.Type, q);
         string sentence = name is null
-            ? q.L($"{count} in {period}, newest first.", $"{count} in {period}, nieuwste eerst.")
-            : q.L($"{count} involving {name} in {period}, newest first.", $"{count} met {name} in {period}, nieuwste eerst.");
-        if (command.Type is not null)
-        {
-            sentence = name is null
-                ? q.L($"{inRange.Count} {what} in {period}, newest first.", $"{inRange.Count} {what} in {period}, nieuwste eerst.")
-                : q.L($"{inRange.Count} {what} involving {name} in {period}, newest first.", $"{inRange.Count} {what} met {name} in {period}, nieuwste eerst.");
-        }
+            ? q.L($"{count} {phrase}, newest first.", $"{count} {phrase}, nieuwste eerst.")
+            : q.L($"{count} involving {name} {phrase}, newest first.", $"{count} met {name} {phrase}, nieuwste eerst.");
 
         List<KnowledgeEvent> shown = [.. inRange.Take(MaxItems)];
         return q.Reply(ReplyKind.Answer, title, sentence) with
@@ -72,17 +65,27 @@ public static class DealsQuery
         };
     }
 
-    private static string TypeNoun(DealType type, QueryContext q) => type switch
+    /// <summary>The noun for a count of deals of a type: "1 cloud deal", "3 overnames"; "deals" for zero.</summary>
+    private static string Counted(int count, DealType? type, QueryContext q)
     {
-        DealType.Funding => q.L("funding rounds", "financieringsrondes"),
-        DealType.Investment => q.L("investments", "investeringen"),
-        DealType.Acquisition => q.L("acquisitions", "overnames"),
-        DealType.Partnership => q.L("partnerships", "samenwerkingen"),
-        DealType.Cloud => q.L("cloud deals", "clouddeals"),
-        DealType.Chips => q.L("chip deals", "chipdeals"),
-        DealType.Infrastructure => q.L("infrastructure deals", "infrastructuurdeals"),
-        _ => q.L("IPO plans", "beursplannen"),
-    };
+        (string one, string many, string een, string veel) = type switch
+        {
+            DealType.Funding => ("funding round", "funding rounds", "financieringsronde", "financieringsrondes"),
+            DealType.Investment => ("investment", "investments", "investering", "investeringen"),
+            DealType.Acquisition => ("acquisition", "acquisitions", "overname", "overnames"),
+            DealType.Partnership => ("partnership", "partnerships", "samenwerking", "samenwerkingen"),
+            DealType.Cloud => ("cloud deal", "cloud deals", "clouddeal", "clouddeals"),
+            DealType.Chips => ("chip deal", "chip deals", "chipdeal", "chipdeals"),
+            DealType.Infrastructure => ("infrastructure deal", "infrastructure deals", "infrastructuurdeal", "infrastructuurdeals"),
+            DealType.Ipo => ("IPO plan", "IPO plans", "beursplan", "beursplannen"),
+            _ => ("deal", "deals", "deal", "deals"),
+        };
+        return count == 1 ? q.L(one, een) : q.L(many, veel);
+    }
+
+    /// <summary>The period with its preposition: "in 2024", "since Oct 2025", "in the 12 months to Dec 2025".</summary>
+    private static string PeriodPhrase(TimeFrame frame, string label, QueryContext q) =>
+        frame.Kind == TimeFrameKind.Since ? label : "in " + label;
 
     /// <summary>"the 12 months to Dec 2025", "2024", "2026 so far", "since Oct 2025", "Q3 2026".</summary>
     public static string PeriodLabel(TimeFrame frame, DateRange range, QueryContext q)

@@ -70,7 +70,9 @@ public static class InfoQueries
             "Ik beantwoord vragen over de financiën van AI-bedrijven — waarderingen, rondes, deals, partners, belangen, uitgaven en verliezen — uit een zorgvuldig bijgehouden kennisbank met bronnen. Vraag het in het Nederlands of Engels, of gebruik een commando:"))
         {
             Sections = [new ReplySection(q.L("Commands", "Commando's"), [.. Commands.Select(c => new ReplyItem($"{c.Usage} — {q.L(c.English, c.Dutch)}"))])],
-            Suggestions = ["What is OpenAI worth?", "Hoeveel is OpenAI waard?", "/deals Amazon", "Who are OpenAI's cloud partners?"],
+            Suggestions = q.Dutch
+                ? ["Hoeveel is OpenAI waard?", "/deals Amazon", "Wie zijn de cloudpartners van OpenAI?", "What is OpenAI worth?"]
+                : ["What is OpenAI worth?", "/deals Amazon", "Who are OpenAI's cloud partners?", "Hoeveel is OpenAI waard?"],
         };
     }
 

@@ -11,7 +11,7 @@ public static class RelationsQuery
     private static readonly ImmutableHashSet<Role> InvestorRoles = [Role.LeadInvestor, Role.Investor, Role.StrategicInvestor, Role.Buyer, Role.Acquirer];
 
     private static readonly ImmutableHashSet<EventType> InvestmentTypes =
-        [EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Offer, EventType.Acquisition, EventType.Merger, EventType.Valuation];
+        [EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Offer, EventType.Acquisition, EventType.Merger];
 
     /// <summary><c>partners &lt;company&gt;</c>: cloud, chip and other partners, each with the deals behind it.</summary>
     public static Reply Partners(PartnersCommand command, QueryContext q)

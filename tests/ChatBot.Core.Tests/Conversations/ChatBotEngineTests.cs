@@ -1,0 +1,89 @@
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+using ChatBot.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Core.Tests.Conversations;
+
+public class ChatBotEngineTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+
+    private ChatBotEngine CreateSut(int perMinute = 3) => new(new Fixed(Repository.SeedSnapshot), _clock, new EngineSettings(perMinute));
+
+    private static Conversation User(string id = "alice", string? locale = null) => new("test", id, Locale: locale);
+
+    [Fact]
+    public async Task HandleAsync_OverTheLimit_RepliesPolitely_ThenAllowsAgainAfterAMinute()
+    {
+        ChatBotEngine sut = CreateSut(perMinute: 3);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(ReplyKind.Answer, (await sut.HandleAsync(Utterance.FromText("/about"), User(), TestContext.Current.CancellationToken)).Kind is ReplyKind.About ? ReplyKind.Answer : ReplyKind.RateLimited);
+            _clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Reply limited = await sut.HandleAsync(Utterance.FromText("/about"), User(), TestContext.Current.CancellationToken);
+        Assert.Equal(ReplyKind.RateLimited, limited.Kind);
+        Assert.Equal("You're asking faster than I can keep up with (3 questions a minute). Try again in 30 seconds.", limited.Answer);
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(ReplyKind.About, (await sut.HandleAsync(Utterance.FromText("/about"), User(), TestContext.Current.CancellationToken)).Kind);
+    }
+
+    [Fact]
+    public void Handle_LimitIsPerUser()
+    {
+        ChatBotEngine sut = CreateSut(perMinute: 1);
+
+        Assert.Equal(ReplyKind.About, sut.Handle(Utterance.FromText("/about"), User("alice")).Kind);
+        Assert.Equal(ReplyKind.RateLimited, sut.Handle(Utterance.FromText("/about"), User("alice")).Kind);
+        Assert.Equal(ReplyKind.About, sut.Handle(Utterance.FromText("/about"), User("bob")).Kind);
+    }
+
+    [Theory]
+    [InlineData("/valuation OpenAI", null, Language.English, "no cue, no locale: English")]
+    [InlineData("/valuation OpenAI", "nl-NL", Language.Dutch, "no cue: the conversation's locale")]
+    [InlineData("/valuation OpenAI", "nl-BE", Language.Dutch, "Flemish Dutch is Dutch")]
+    [InlineData("Hoeveel is OpenAI waard?", "en-US", Language.Dutch, "the question's language wins over the locale")]
+    [InlineData("What is OpenAI worth?", "nl", Language.English, "an English question gets English")]
+    public void Handle_ReplyLanguage(string text, string? locale, Language expected, string why) =>
+        Assert.True(CreateSut(0).Handle(Utterance.FromText(text), User(locale: locale)).Language == expected, why);
+
+    [Fact]
+    public void Handle_UnknownCompany_SuggestsTheClosestNames()
+    {
+        Reply reply = CreateSut(0).Handle(Utterance.FromText("/valuation OpenAI Labs Inc"), User());
+
+        Assert.Equal(ReplyKind.UnknownCompany, reply.Kind);
+        Assert.Equal("I don't know “OpenAI Labs Inc”. Did you mean OpenAI?", reply.Answer);
+        Assert.Equal(["/valuation OpenAI"], reply.Suggestions);
+    }
+
+    [Theory]
+    [InlineData("\0\u0001\u0002", "control characters")]
+    [InlineData("/", "a lone slash")]
+    [InlineData("''''", "only quotes")]
+    [InlineData("💸💸💸", "emoji")]
+    [InlineData("/valuation @everyone", "a mass mention is just an unknown name")]
+    public void Handle_Garbage_NeverThrows(string text, string why)
+    {
+        Reply reply = CreateSut(0).Handle(Utterance.FromText(text), User());
+
+        Assert.False(string.IsNullOrWhiteSpace(reply.Answer), why);
+    }
+
+    [Fact]
+    public void Handle_VeryLongInput_NeverThrows()
+    {
+        Reply reply = CreateSut(0).Handle(Utterance.FromText(string.Concat(Enumerable.Repeat("OpenAI worth deals ", 5000))), User());
+
+        Assert.NotEqual(ReplyKind.RateLimited, reply.Kind);
+    }
+
+    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
+    {
+        public KnowledgeSnapshot Current => snapshot;
+    }
+}
