@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ChatBot.Knowledge.Store;
@@ -34,7 +35,7 @@ public static class KnowledgeFileReader
                 long length = new FileInfo(path).Length;
                 if (length > maxFileBytes)
                 {
-                    errors.Add(new KnowledgeError(display, 1, 1, $"the file is {length:N0} bytes, over the limit of {maxFileBytes:N0} (Knowledge:MaxFileBytes)"));
+                    errors.Add(new KnowledgeError(display, 1, 1, string.Create(CultureInfo.InvariantCulture, $"the file is {length:N0} bytes, over the limit of {maxFileBytes:N0} (Knowledge:MaxFileBytes)")));
                     continue;
                 }
 

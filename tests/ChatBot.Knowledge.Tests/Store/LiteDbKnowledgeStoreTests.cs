@@ -1,0 +1,75 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Knowledge.Store;
+using ChatBot.Testing;
+
+namespace ChatBot.Knowledge.Tests.Store;
+
+public class LiteDbKnowledgeStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Import_ThenLoad_GivesBackTheSameContent()
+    {
+        KnowledgeContent content = Repository.ShippedSnapshot.Content;
+        string hash = KnowledgeJson.ContentHash(content);
+        using LiteDbKnowledgeStore sut = new(new MemoryStream());
+
+        RevisionDocument revision = sut.Import(content, hash, "raw", "cli", "admin-1", Now);
+        KnowledgeContent loaded = sut.LoadContent(revision.Id);
+
+        Assert.Equal(1, revision.Id);
+        Assert.Equal(hash, KnowledgeJson.ContentHash(loaded));
+        Assert.Equal(content.Events.Length, loaded.Events.Length);
+        Assert.Equal(content.Companies.Length, revision.Companies);
+        Assert.Equal(content.Events.Sum(e => e.Sources.Length), revision.Sources);
+        Assert.True(revision.Chunks > 1, "events are stored as several small documents");
+    }
+
+    [Fact]
+    public void Load_RecordsSurviveTheRoundTripFieldByField()
+    {
+        KnowledgeEvent original = Repository.ShippedSnapshot.FindEvent("openai-funding-round-2025-03")!;
+        using LiteDbKnowledgeStore sut = new(new MemoryStream());
+        RevisionDocument revision = sut.Import(Repository.ShippedSnapshot.Content, "h", "raw", "cli", null, Now);
+
+        KnowledgeEvent loaded = sut.LoadContent(revision.Id).Events.Single(e => e.Id == original.Id);
+
+        Assert.Equal(original.Amount, loaded.Amount);
+        Assert.Equal(original.Valuation, loaded.Valuation);
+        Assert.Equal(original.Date, loaded.Date);
+        Assert.Equal(original.Parties, loaded.Parties);
+        Assert.Equal(original.Sources, loaded.Sources);
+        Assert.Equal(original.SummaryNl, loaded.SummaryNl);
+    }
+
+    [Fact]
+    public void History_IsNewestFirst_AndSurvivesReopening()
+    {
+        using TempDirectory temp = new();
+        string path = temp.File("data/chatbot.db");
+        KnowledgeContent content = Repository.SeedSnapshot.Content;
+        using (LiteDbKnowledgeStore first = new(path))
+        {
+            first.Import(content, "h1", "r1", "startup", null, Now);
+            first.Import(content, "h2", "r2", "cli", "admin", Now.AddHours(1));
+        }
+
+        using LiteDbKnowledgeStore reopened = new(path);
+
+        Assert.Equal([2, 1], reopened.History().Select(r => r.Id));
+        Assert.Equal("h2", reopened.Latest()!.ContentHash);
+        Assert.Equal(content.Events.Length, reopened.LoadContent(1).Events.Length);
+    }
+
+    [Fact]
+    public void AddRawHash_RemembersAnotherFormattingOfTheSameContent()
+    {
+        using LiteDbKnowledgeStore sut = new(new MemoryStream());
+        RevisionDocument revision = sut.Import(Repository.SeedSnapshot.Content, "h", "raw-1", "cli", null, Now);
+
+        sut.AddRawHash(revision, "raw-2");
+
+        Assert.Equal(["raw-1", "raw-2"], sut.Latest()!.RawHashes);
+    }
+}
