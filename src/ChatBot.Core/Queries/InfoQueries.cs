@@ -40,16 +40,14 @@ public static class InfoQueries
         string title = q.L($"Search · {command.Text}", $"Zoeken · {command.Text}");
         if (hits.Count == 0)
         {
-            return q.Reply(ReplyKind.NoResults, title, q.L($"Nothing found for “{command.Text}”.", $"Niets gevonden voor “{command.Text}”."))
-                with { Suggestions = ["/help", "/deals"] };
+            return q.Reply(ReplyKind.NoResults, title, q.L($"Nothing found for “{command.Text}”.", $"Niets gevonden voor “{command.Text}”.")) with { Suggestions = ["/help", "/deals"] };
         }
 
-        return q.Reply(ReplyKind.Answer, title, q.L($"{q.Count(hits.Count, "match", "treffer")} for “{command.Text}”, newest first.", $"{hits.Count} {(hits.Count == 1 ? "treffer" : "treffers")} voor “{command.Text}”, nieuwste eerst."))
-            with
-            {
-                Sections = [new ReplySection(q.L("Matches", "Treffers"), [.. hits.Take(10).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, hits.Count - 10))],
-                Sources = q.Sources(hits.Take(10), 8),
-            };
+        return q.Reply(ReplyKind.Answer, title, q.L($"{q.Count(hits.Count, "match", "treffer")} for “{command.Text}”, newest first.", $"{hits.Count} {(hits.Count == 1 ? "treffer" : "treffers")} voor “{command.Text}”, nieuwste eerst.")) with
+        {
+            Sections = [new ReplySection(q.L("Matches", "Treffers"), [.. hits.Take(10).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, hits.Count - 10))],
+            Sources = q.Sources(hits.Take(10), 8),
+        };
     }
 
     public static Reply Help(HelpCommand command, QueryContext q)
@@ -95,9 +93,9 @@ public static class InfoQueries
             fields.Add(new ReplyField(q.L("Content hash", "Inhoudshash"), revision.ContentHash[..12]));
         }
 
-        return q.Reply(ReplyKind.About, q.L("About ChatBot", "Over ChatBot"), q.L(
-                $"I answer from a curated knowledge file of {q.Count(s.CompanyCount, "company", "bedrijf")} and {q.Count(s.EventCount, "event", "gebeurtenis")}, each with its source, stage and certainty.",
-                $"Ik antwoord uit een zorgvuldig bijgehouden kennisbank van {q.Count(s.CompanyCount, "company", "bedrijf")} en {q.Count(s.EventCount, "event", "gebeurtenis")}, elk met bron, fase en zekerheid."))
-            with { Fields = [.. fields] };
+        string answer = q.L(
+            $"I answer from a curated knowledge file of {q.Count(s.CompanyCount, "company", "bedrijf")} and {q.Count(s.EventCount, "event", "gebeurtenis")}, each with its source, stage and certainty.",
+            $"Ik antwoord uit een zorgvuldig bijgehouden kennisbank van {q.Count(s.CompanyCount, "company", "bedrijf")} en {q.Count(s.EventCount, "event", "gebeurtenis")}, elk met bron, fase en zekerheid.");
+        return q.Reply(ReplyKind.About, q.L("About ChatBot", "Over ChatBot"), answer) with { Fields = [.. fields] };
     }
 }

@@ -71,8 +71,7 @@ public static class RelationsQuery
                 PartnerKind.Chips when groupNames.Count > 0 => q.L("chip partners", "chippartners"),
                 _ => q.L("partners", "partners"),
             };
-            return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no {which} of {name}.", $"We kennen geen {which} van {name}."))
-                with { Suggestions = suggestions };
+            return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no {which} of {name}.", $"We kennen geen {which} van {name}.")) with { Suggestions = suggestions };
         }
 
         string answer = command.Kind switch
@@ -111,8 +110,7 @@ public static class RelationsQuery
         ImmutableArray<string> suggestions = [$"/valuation {name}", $"/deals {name} funding", $"/partners {name}"];
         if (byInvestor.Count == 0)
         {
-            return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no investors in {name}.", $"We kennen geen investeerders in {name}."))
-                with { Suggestions = suggestions };
+            return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no investors in {name}.", $"We kennen geen investeerders in {name}.")) with { Suggestions = suggestions };
         }
 
         List<ReplyItem> items = [];
@@ -152,8 +150,7 @@ public static class RelationsQuery
         ImmutableArray<string> suggestions = [$"/deals {name}", $"/company {name}"];
         if (holdings.Count == 0)
         {
-            return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no investments by {name}.", $"We kennen geen investeringen van {name}."))
-                with { Suggestions = suggestions };
+            return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no investments by {name}.", $"We kennen geen investeringen van {name}.")) with { Suggestions = suggestions };
         }
 
         List<ReplyItem> items = [];

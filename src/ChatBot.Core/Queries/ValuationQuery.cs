@@ -51,8 +51,7 @@ public static class ValuationQuery
         ImmutableArray<string> suggestions = [$"/deals {name}", $"/investors {name}", $"/company {name}"];
         if (history.IsEmpty)
         {
-            return q.Reply(ReplyKind.NoResults, title, q.L($"We have no valuation of {name} yet.", $"We hebben nog geen waardering van {name}."))
-                with { Suggestions = suggestions };
+            return q.Reply(ReplyKind.NoResults, title, q.L($"We have no valuation of {name} yet.", $"We hebben nog geen waardering van {name}.")) with { Suggestions = suggestions };
         }
 
         int headlineIndex = history.IndexOf(history.FirstOrDefault(p => p.IsHeadline)!);
@@ -61,15 +60,14 @@ public static class ValuationQuery
             ValuationPoint latest = history[0];
             return q.Reply(ReplyKind.Answer, title, q.L(
                     $"We have no confirmed valuation of {name}; the latest reported figure is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)}).",
-                    $"We hebben geen bevestigde waardering van {name}; het laatst gemelde bedrag is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)})."))
-                with
-                {
-                    Badge = q.Badge(latest.Event),
-                    Sections = [new ReplySection(q.L("Reported valuations", "Gemelde waarderingen"), [.. history.Select(p => PointItem(p, q))])],
-                    Sources = q.Sources(history.Select(p => p.Event)),
-                    Notes = [.. history.SelectMany(p => q.Notes(p.Event)).Distinct()],
-                    Suggestions = suggestions,
-                };
+                    $"We hebben geen bevestigde waardering van {name}; het laatst gemelde bedrag is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)}).")) with
+            {
+                Badge = q.Badge(latest.Event),
+                Sections = [new ReplySection(q.L("Reported valuations", "Gemelde waarderingen"), [.. history.Select(p => PointItem(p, q))])],
+                Sources = q.Sources(history.Select(p => p.Event)),
+                Notes = [.. history.SelectMany(p => q.Notes(p.Event)).Distinct()],
+                Suggestions = suggestions,
+            };
         }
 
         ValuationPoint headline = history[headlineIndex];

@@ -14,14 +14,32 @@ public static class Formats
 {
     private static readonly FrozenDictionary<string, string> EnglishSymbols = new Dictionary<string, string>
     {
-        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["CNY"] = "CN¥", ["INR"] = "₹", ["KRW"] = "₩",
-        ["CAD"] = "C$", ["CHF"] = "CHF ", ["AED"] = "AED ", ["SAR"] = "SAR ",
+        ["USD"] = "$",
+        ["EUR"] = "€",
+        ["GBP"] = "£",
+        ["JPY"] = "¥",
+        ["CNY"] = "CN¥",
+        ["INR"] = "₹",
+        ["KRW"] = "₩",
+        ["CAD"] = "C$",
+        ["CHF"] = "CHF ",
+        ["AED"] = "AED ",
+        ["SAR"] = "SAR ",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> DutchCurrencyNames = new Dictionary<string, string>
     {
-        ["USD"] = "dollar", ["EUR"] = "euro", ["GBP"] = "pond", ["JPY"] = "yen", ["CNY"] = "yuan", ["INR"] = "roepie",
-        ["KRW"] = "won", ["CAD"] = "Canadese dollar", ["CHF"] = "Zwitserse frank", ["AED"] = "dirham", ["SAR"] = "riyal",
+        ["USD"] = "dollar",
+        ["EUR"] = "euro",
+        ["GBP"] = "pond",
+        ["JPY"] = "yen",
+        ["CNY"] = "yuan",
+        ["INR"] = "roepie",
+        ["KRW"] = "won",
+        ["CAD"] = "Canadese dollar",
+        ["CHF"] = "Zwitserse frank",
+        ["AED"] = "dirham",
+        ["SAR"] = "riyal",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly (decimal Factor, string English, string Dutch)[] Scales =
@@ -37,9 +55,18 @@ public static class Formats
 
     private static readonly FrozenDictionary<string, string> DutchPlurals = new Dictionary<string, string>
     {
-        ["deal"] = "deals", ["bedrijf"] = "bedrijven", ["gebeurtenis"] = "gebeurtenissen", ["feit"] = "feiten",
-        ["bron"] = "bronnen", ["investeerder"] = "investeerders", ["partner"] = "partners", ["ronde"] = "rondes",
-        ["belang"] = "belangen", ["investering"] = "investeringen", ["vraag"] = "vragen", ["maand"] = "maanden",
+        ["deal"] = "deals",
+        ["bedrijf"] = "bedrijven",
+        ["gebeurtenis"] = "gebeurtenissen",
+        ["feit"] = "feiten",
+        ["bron"] = "bronnen",
+        ["investeerder"] = "investeerders",
+        ["partner"] = "partners",
+        ["ronde"] = "rondes",
+        ["belang"] = "belangen",
+        ["investering"] = "investeringen",
+        ["vraag"] = "vragen",
+        ["maand"] = "maanden",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Money as a newspaper writes it.</summary>
