@@ -28,9 +28,11 @@ public class SeedArticleTests
     {
         Reply reply = Ask("Hoeveel is OpenAI waard?");
 
-        Assert.Contains("500 miljard dollar", reply.Answer, StringComparison.Ordinal);
-        Assert.Contains("6,6 miljard dollar", reply.Answer, StringComparison.Ordinal);
-        Assert.True(reply.Badge!.IsSettled);
+        ReplyItem sale = Item(reply, "openai-secondary-sale-2025-10");
+        Assert.StartsWith("500 miljard dollar — ", sale.Text, StringComparison.Ordinal);
+        Assert.Contains("6,6 miljard dollar", sale.Text, StringComparison.Ordinal);
+        Assert.True(sale.Badge!.IsSettled);
+        Assert.True(reply.Badge!.IsSettled, "the headline is a confirmed valuation");
     }
 
     [Fact]
