@@ -23,6 +23,7 @@ public static class ScaleRun
         long bytes = Directory.EnumerateFiles(knowledge).Sum(f => new FileInfo(f).Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {events:N0} events in {Directory.EnumerateFiles(knowledge).Count()} files ({bytes / 1024.0 / 1024.0:F1} MiB) in {watch.Elapsed.TotalSeconds:F1} s"));
 
+        Breakdown(knowledge);
         string database = temp.File("chatbot.db");
         watch.Restart();
         LoadOutcome imported;
@@ -65,9 +66,84 @@ public static class ScaleRun
             micros[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
 
+        foreach (string question in questions)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < 200; i++)
+            {
+                engine.Handle(Utterance.FromText(question), user);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {question,-45} mean {Stopwatch.GetElapsedTime(start).TotalMicroseconds / 200:F1} µs"));
+        }
+
         Array.Sort(micros);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"query latency over {Samples:N0} mixed questions on {snapshot.EventCount:N0} events: p50 {micros[Samples / 2]:F1} µs, p90 {micros[(int)(Samples * 0.9)]:F1} µs, p99 {micros[(int)(Samples * 0.99)]:F1} µs, max {micros[^1]:F1} µs"));
+    }
+
+    /// <summary>Where the time of validate + import and of a restart goes, step by step.</summary>
+    private static void Breakdown(string knowledge)
+    {
+        Stopwatch watch = Stopwatch.StartNew();
+        var (files, _) = ChatBot.Knowledge.Loading.KnowledgeFileReader.ReadFiles(knowledge, 26_214_400);
+        Report("  read files", watch.Elapsed, files.Length.ToString(CultureInfo.InvariantCulture));
+        watch.Restart();
+        string raw = ChatBot.Knowledge.Loading.KnowledgeFileReader.RawHash(files);
+        Report("  raw hash", watch.Elapsed, raw[..8]);
+        watch.Restart();
+        foreach (var file in files)
+        {
+            new YamlDotNet.RepresentationModel.YamlStream().Load(new StringReader(System.Text.Encoding.UTF8.GetString(file.Content)));
+        }
+
+        Report("  YamlStream load alone", watch.Elapsed, "");
+        watch.Restart();
+        long count = 0;
+        foreach (var file in files)
+        {
+            YamlDotNet.Core.Parser parser = new(new StringReader(System.Text.Encoding.UTF8.GetString(file.Content)));
+            while (parser.MoveNext())
+            {
+                count++;
+            }
+        }
+
+        Report("  YAML parser events alone", watch.Elapsed, count.ToString(CultureInfo.InvariantCulture));
+        watch.Restart();
+        foreach (var file in files)
+        {
+            ChatBot.Knowledge.Loading.YamlTree.Load(System.Text.Encoding.UTF8.GetString(file.Content));
+        }
+
+        Report("  YamlTree load (sequential)", watch.Elapsed, "");
+        watch.Restart();
+        foreach (var file in files)
+        {
+            new ChatBot.Knowledge.Loading.KnowledgeParser().ParseFile(file);
+        }
+
+        Report("  KnowledgeParser.ParseFile (sequential)", watch.Elapsed, "");
+        watch.Restart();
+        var parsed = ChatBot.Knowledge.Loading.KnowledgeFileReader.Parse(files);
+        Report("  parse + validate + content hash", watch.Elapsed, parsed.IsValid.ToString());
+        watch.Restart();
+        string hash = KnowledgeJson.ContentHash(parsed.Content!.Content);
+        Report("  content hash alone", watch.Elapsed, hash[..8]);
+        watch.Restart();
+        KnowledgeSnapshot snapshot = new(parsed.Content.Content, new RevisionInfo(1, hash, DateTimeOffset.UnixEpoch));
+        Report("  snapshot build", watch.Elapsed, snapshot.EventCount.ToString(CultureInfo.InvariantCulture));
+        using TempDirectory temp = new();
+        using LiteDbKnowledgeStore store = new(temp.File("b.db"));
+        watch.Restart();
+        var revision = store.Import(parsed.Content.Canonical, raw, "bench", null, DateTimeOffset.UnixEpoch);
+        Report("  LiteDB import", watch.Elapsed, revision.Chunks.ToString(CultureInfo.InvariantCulture));
+        watch.Restart();
+        long chars = store.ReadChunks(revision.Id).Sum(c => (long)c.Json.Length);
+        Report("  LiteDB read chunks alone", watch.Elapsed, chars.ToString("N0", CultureInfo.InvariantCulture));
+        watch.Restart();
+        KnowledgeContent loaded = store.LoadContent(revision.Id);
+        Report("  LiteDB load content", watch.Elapsed, loaded.Events.Length.ToString(CultureInfo.InvariantCulture));
     }
 
     private static void Report(string what, TimeSpan elapsed, string state) =>

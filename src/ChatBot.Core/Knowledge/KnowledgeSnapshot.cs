@@ -72,6 +72,27 @@ public sealed class KnowledgeSnapshot
     public ImmutableArray<KnowledgeEvent> EventsOfType(EventType type) =>
         _byType.TryGetValue(type, out ImmutableArray<KnowledgeEvent> events) ? events : NoEvents;
 
+    /// <summary>The index of the first event, in a newest-first list, that happened on or before a day (binary search).</summary>
+    public static int FirstOnOrBefore(ImmutableArray<KnowledgeEvent> newestFirst, DateOnly day)
+    {
+        int low = 0;
+        int high = newestFirst.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (newestFirst[middle].Date.Start > day)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     /// <summary>An empty snapshot, for a bot that has no knowledge yet.</summary>
     public static KnowledgeSnapshot Empty { get; } =
         new(new KnowledgeContent([], []), new RevisionInfo(0, string.Empty, DateTimeOffset.UnixEpoch));

@@ -109,7 +109,7 @@ public sealed record KnowledgeEvent(
 
     public FuzzyDate? Closed { get; init; }
 
-    public ImmutableArray<string> Others { get; init; } = [];
+    public ImmutableArray<string> Others { get; init => field = value.IsDefault ? [] : value; } = [];
 
     public Money? Amount { get; init; }
 
@@ -119,11 +119,11 @@ public sealed record KnowledgeEvent(
 
     public Stake? Stake { get; init; }
 
-    public ImmutableArray<Quantity> Quantities { get; init; } = [];
+    public ImmutableArray<Quantity> Quantities { get; init => field = value.IsDefault ? [] : value; } = [];
 
     public Period? Period { get; init; }
 
-    public ImmutableArray<FinancialFigure> Financials { get; init; } = [];
+    public ImmutableArray<FinancialFigure> Financials { get; init => field = value.IsDefault ? [] : value; } = [];
 
     public Term? Term { get; init; }
 

@@ -21,8 +21,17 @@ public static class DealsQuery
         string? name = id is null ? null : q.Name(id);
         ImmutableArray<KnowledgeEvent> pool = id is null ? q.Snapshot.EventsNewestFirst : q.Snapshot.EventsOf(id);
 
-        List<KnowledgeEvent> all = [.. pool.Where(e => types.Contains(e.Type))];
-        List<KnowledgeEvent> inRange = [.. all.Where(e => range.Contains(e.Date.Start))];
+        // Events are newest first: jump to the end of the range, stop at its start, keep the first page.
+        List<KnowledgeEvent> shown = [];
+        int total = 0;
+        for (int i = KnowledgeSnapshot.FirstOnOrBefore(pool, range.To); i < pool.Length && pool[i].Date.Start >= range.From; i++)
+        {
+            if (types.Contains(pool[i].Type) && total++ < MaxItems)
+            {
+                shown.Add(pool[i]);
+            }
+        }
+
         string period = PeriodLabel(frame, range, q);
         string phrase = PeriodPhrase(frame, period, q);
         string title = name is null ? $"Deals · {period}" : $"{name} · deals";
@@ -30,15 +39,14 @@ public static class DealsQuery
             ? ["/deals OpenAI", "/deals Amazon", "/deals since 2025"]
             : [$"/valuation {name}", $"/partners {name}", $"/investors {name}"];
 
-        if (inRange.Count == 0)
+        if (total == 0)
         {
             string none = Counted(0, command.Type, q);
             string answer = name is null
                 ? q.L($"No {none} {phrase}.", $"Geen {none} {phrase}.")
                 : q.L($"No {none} for {name} {phrase}.", $"Geen {none} van {name} {phrase}.");
-            if (all.Count > 0)
+            if (pool.FirstOrDefault(e => types.Contains(e.Type)) is { } newest)
             {
-                KnowledgeEvent newest = all[0];
                 answer += " " + q.L($"The newest we know is from {q.Date(newest.Date)}: {q.Summary(newest)}", $"De nieuwste die we kennen is van {q.Date(newest.Date)}: {q.Summary(newest)}");
                 return q.Reply(ReplyKind.NoResults, title, answer) with
                 {
@@ -51,15 +59,14 @@ public static class DealsQuery
             return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = suggestions };
         }
 
-        string count = inRange.Count.ToString(q.Culture) + " " + Counted(inRange.Count, command.Type, q);
+        string count = total.ToString(q.Culture) + " " + Counted(total, command.Type, q);
         string sentence = name is null
             ? q.L($"{count} {phrase}, newest first.", $"{count} {phrase}, nieuwste eerst.")
             : q.L($"{count} involving {name} {phrase}, newest first.", $"{count} met {name} {phrase}, nieuwste eerst.");
 
-        List<KnowledgeEvent> shown = [.. inRange.Take(MaxItems)];
         return q.Reply(ReplyKind.Answer, title, sentence) with
         {
-            Sections = [new ReplySection(period, [.. shown.Select(e => q.Item(e, q.TypeLabel(e.Type)))], inRange.Count - shown.Count)],
+            Sections = [new ReplySection(period, [.. shown.Select(e => q.Item(e, q.TypeLabel(e.Type)))], total - shown.Count)],
             Sources = q.Sources(shown, 8),
             Suggestions = suggestions,
         };

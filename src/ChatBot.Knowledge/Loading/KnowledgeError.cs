@@ -25,5 +25,10 @@ public sealed record KnowledgeLoadResult(KnowledgeContentResult? Content, Immuta
     public bool IsValid => Content is not null && Errors.IsEmpty;
 }
 
-/// <summary>Valid content and the hash of its canonical form.</summary>
-public sealed record KnowledgeContentResult(ChatBot.Core.Knowledge.KnowledgeContent Content, string ContentHash);
+/// <summary>Valid content in its canonical form, with its hash.</summary>
+public sealed record KnowledgeContentResult(ChatBot.Knowledge.Store.CanonicalKnowledge Canonical)
+{
+    public ChatBot.Core.Knowledge.KnowledgeContent Content => Canonical.Content;
+
+    public string ContentHash => Canonical.Hash;
+}

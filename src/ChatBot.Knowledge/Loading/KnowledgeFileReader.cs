@@ -71,14 +71,15 @@ public static class KnowledgeFileReader
     public static KnowledgeLoadResult Parse(IReadOnlyList<KnowledgeFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        KnowledgeParser parser = new();
-        foreach (KnowledgeFile file in files)
+        // Files parse in parallel, each on its own parser; cross-file checks run once on the merged result.
+        KnowledgeParser[] parsers = new KnowledgeParser[files.Count];
+        Parallel.For(0, files.Count, i =>
         {
-            parser.ParseFile(file);
-        }
-
-        (ChatBot.Core.Knowledge.KnowledgeContent? content, ImmutableArray<KnowledgeError> errors) = parser.Finish();
-        KnowledgeContentResult? result = content is null ? null : new KnowledgeContentResult(content, KnowledgeJson.ContentHash(content));
+            parsers[i] = new KnowledgeParser();
+            parsers[i].ParseFile(files[i]);
+        });
+        (ChatBot.Core.Knowledge.KnowledgeContent? content, ImmutableArray<KnowledgeError> errors) = KnowledgeParser.Merge(parsers).Finish();
+        KnowledgeContentResult? result = content is null ? null : new KnowledgeContentResult(CanonicalKnowledge.Of(content));
         return new KnowledgeLoadResult(result, errors, RawHash(files), [.. files.Select(f => f.Path)]);
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace ChatBot.Knowledge.Loading;
 
@@ -62,10 +61,10 @@ internal sealed partial class KnowledgeParser
             return;
         }
 
-        YamlStream stream = new();
+        List<YamlNode> documents;
         try
         {
-            stream.Load(new StringReader(text));
+            documents = YamlTree.Load(text);
         }
         catch (YamlException ex)
         {
@@ -74,21 +73,20 @@ internal sealed partial class KnowledgeParser
             return;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (documents.Count == 0 || documents[0] is YamlScalarNode { Value: null or "" })
         {
             Error(1, 1, "the file is empty (expected 'companies:' and/or 'events:')");
             return;
         }
 
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            YamlNode second = stream.Documents[1].RootNode;
-            Error(second, "a knowledge file holds one YAML document; remove the '---' separator");
+            Error(documents[1], "a knowledge file holds one YAML document; remove the '---' separator");
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (documents[0] is not YamlMappingNode root)
         {
-            Error(stream.Documents[0].RootNode, "the file must be a mapping with 'companies:' and/or 'events:'");
+            Error(documents[0], "the file must be a mapping with 'companies:' and/or 'events:'");
             return;
         }
 
@@ -113,6 +111,20 @@ internal sealed partial class KnowledgeParser
                 ParseEvent(node);
             }
         }
+    }
+
+    /// <summary>One parser holding what several per-file parsers found, in their order (files parse in parallel).</summary>
+    public static KnowledgeParser Merge(IEnumerable<KnowledgeParser> parsers)
+    {
+        KnowledgeParser merged = new();
+        foreach (KnowledgeParser parser in parsers)
+        {
+            merged._errors.AddRange(parser._errors);
+            merged._companies.AddRange(parser._companies);
+            merged._events.AddRange(parser._events);
+        }
+
+        return merged;
     }
 
     /// <summary>Cross-file checks: duplicate ids, alias collisions, unknown references.</summary>
@@ -648,7 +660,7 @@ internal sealed partial class KnowledgeParser
         return null;
     }
 
-    private IEnumerable<YamlNode> Sequence(YamlNode node, string what)
+    private List<YamlNode> Sequence(YamlNode node, string what)
     {
         if (node is YamlSequenceNode sequence)
         {

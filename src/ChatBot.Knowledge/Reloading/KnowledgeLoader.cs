@@ -72,7 +72,7 @@ public sealed class KnowledgeLoader
             return new LoadOutcome(LoadState.Unchanged, new KnowledgeSnapshot(content.Content, latest.ToInfo()), latest, []);
         }
 
-        RevisionDocument revision = _store.Import(content.Content, content.ContentHash, rawHash, source, who, _time.GetUtcNow());
+        RevisionDocument revision = _store.Import(content.Canonical, rawHash, source, who, _time.GetUtcNow());
         return new LoadOutcome(LoadState.Imported, new KnowledgeSnapshot(content.Content, revision.ToInfo()), revision, []);
     }
 

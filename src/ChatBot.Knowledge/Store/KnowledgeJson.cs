@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -16,36 +15,13 @@ public static class KnowledgeJson
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
-    /// <summary>The content with companies and events in id order.</summary>
-    public static KnowledgeContent Canonical(KnowledgeContent content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        return new KnowledgeContent(
-            [.. content.Companies.OrderBy(c => c.Id, StringComparer.Ordinal)],
-            [.. content.Events.OrderBy(e => e.Id, StringComparer.Ordinal)]);
-    }
-
     /// <summary>SHA-256 of the canonical JSON of the content, in lower-case hex.</summary>
-    public static string ContentHash(KnowledgeContent content)
-    {
-        KnowledgeContent canonical = Canonical(content);
-        using IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (Company company in canonical.Companies)
-        {
-            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(company, Options));
-            hash.AppendData("\n"u8);
-        }
+    public static string ContentHash(KnowledgeContent content) => CanonicalKnowledge.Of(content).Hash;
 
-        foreach (KnowledgeEvent e in canonical.Events)
-        {
-            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(e, Options));
-            hash.AppendData("\n"u8);
-        }
+    public static string Serialize<T>(T item) => JsonSerializer.Serialize(item, Options);
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    public static string Serialize<T>(IReadOnlyList<T> items) => JsonSerializer.Serialize(items, Options);
+    /// <summary>A JSON array of items already serialized.</summary>
+    public static string Array(IEnumerable<string> items) => "[" + string.Join(',', items) + "]";
 
     public static ImmutableArray<T> Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<ImmutableArray<T>>(json, Options);
@@ -58,7 +34,7 @@ public static class KnowledgeJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             WriteIndented = false,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipDerived } },
+            TypeInfoResolver = KnowledgeJsonContext.Default.WithAddedModifier(SkipDerived),
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new TextConverter<FuzzyDate>(s => FuzzyDate.TryParse(s, out FuzzyDate d) ? d : throw new JsonException($"bad date '{s}'")));
@@ -70,7 +46,7 @@ public static class KnowledgeJson
         return options;
     }
 
-    /// <summary>Derived, get-only members (<c>KnowledgeEvent.Subject</c>) are never stored: they are computed again.</summary>
+    /// <summary>Derived, get-only members (<c>KnowledgeEvent.Subject</c>) are never stored: they are computed again; empty lists are left out.</summary>
     private static void SkipDerived(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object)
@@ -80,9 +56,16 @@ public static class KnowledgeJson
 
         for (int i = info.Properties.Count - 1; i >= 0; i--)
         {
-            if (info.Properties[i].Set is null && info.Properties[i].AssociatedParameter is null)
+            JsonPropertyInfo property = info.Properties[i];
+            if (property.Set is null && property.AssociatedParameter is null)
             {
                 info.Properties.RemoveAt(i);
+            }
+            else if (property.AssociatedParameter is null or { IsMemberInitializer: true } && property.PropertyType.IsGenericType
+                && property.PropertyType.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
+            {
+                // Empty lists (others, quantities, financials) are left out; reading gives the empty default back.
+                property.ShouldSerialize = static (_, value) => value is System.Collections.ICollection { Count: > 0 };
             }
         }
     }
@@ -98,3 +81,10 @@ public static class KnowledgeJson
             writer.WriteStringValue(value.ToString());
     }
 }
+
+/// <summary>Source-generated serialization metadata for the stored records: restarts deserialize every event.</summary>
+[JsonSerializable(typeof(ImmutableArray<KnowledgeEvent>))]
+[JsonSerializable(typeof(ImmutableArray<Company>))]
+[JsonSerializable(typeof(KnowledgeEvent))]
+[JsonSerializable(typeof(Company))]
+internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

@@ -93,10 +93,10 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     public RevisionDocument? Find(int revision) => _revisions.FindById(revision);
 
     /// <summary>Stores content as a new revision, in one transaction.</summary>
-    public RevisionDocument Import(KnowledgeContent content, string contentHash, string rawHash, string source, string? who, DateTimeOffset now)
+    public RevisionDocument Import(CanonicalKnowledge canonical, string rawHash, string source, string? who, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        KnowledgeContent canonical = KnowledgeJson.Canonical(content);
+        ArgumentNullException.ThrowIfNull(canonical);
+        KnowledgeContent content = canonical.Content;
         if (!_db.BeginTrans())
         {
             throw new InvalidOperationException("A knowledge import is already in progress on this connection.");
@@ -107,28 +107,28 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             int number = (Latest()?.Id ?? 0) + 1;
             List<ChunkDocument> chunks =
             [
-                new() { Revision = number, Index = 0, Kind = "companies", Json = KnowledgeJson.Serialize(canonical.Companies) },
-                .. canonical.Events.Chunk(EventsPerChunk).Select((slice, i) => new ChunkDocument
+                new() { Revision = number, Index = 0, Kind = "companies", Json = KnowledgeJson.Array(canonical.CompanyJson) },
+                .. canonical.EventJson.Chunk(EventsPerChunk).Select((slice, i) => new ChunkDocument
                 {
                     Revision = number,
                     Index = i + 1,
                     Kind = "events",
-                    Json = KnowledgeJson.Serialize(slice),
+                    Json = KnowledgeJson.Array(slice),
                 }),
             ];
             _chunks.InsertBulk(chunks);
             RevisionDocument revision = new()
             {
                 Id = number,
-                ContentHash = contentHash,
+                ContentHash = canonical.Hash,
                 RawHashes = [rawHash],
                 ImportedAt = now.UtcDateTime,
                 Source = source,
                 Who = who,
-                Companies = canonical.Companies.Length,
-                Events = canonical.Events.Length,
-                Sources = canonical.Events.Sum(e => e.Sources.Length),
-                NewestEvent = canonical.Events.IsEmpty ? null : canonical.Events.Max(e => e.Date).ToString(),
+                Companies = content.Companies.Length,
+                Events = content.Events.Length,
+                Sources = content.Events.Sum(e => e.Sources.Length),
+                NewestEvent = content.Events.IsEmpty ? null : content.Events.Max(e => e.Date).ToString(),
                 Chunks = chunks.Count,
             };
             _revisions.Insert(revision);
@@ -153,25 +153,20 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         }
     }
 
-    /// <summary>The content of a stored revision.</summary>
+    /// <summary>The content of a stored revision (in id order; chunks deserialize in parallel).</summary>
     public KnowledgeContent LoadContent(int revision)
     {
-        ImmutableArray<Company> companies = [];
-        ImmutableArray<KnowledgeEvent>.Builder events = ImmutableArray.CreateBuilder<KnowledgeEvent>();
-        foreach (ChunkDocument chunk in _chunks.Query().Where(c => c.Revision == revision).OrderBy(c => c.Index).ToEnumerable())
-        {
-            if (chunk.Kind == "companies")
-            {
-                companies = KnowledgeJson.Deserialize<Company>(chunk.Json);
-            }
-            else
-            {
-                events.AddRange(KnowledgeJson.Deserialize<KnowledgeEvent>(chunk.Json));
-            }
-        }
-
-        return new KnowledgeContent(companies, events.ToImmutable());
+        List<ChunkDocument> chunks = ReadChunks(revision);
+        ImmutableArray<Company> companies = [.. chunks.Where(c => c.Kind == "companies").SelectMany(c => KnowledgeJson.Deserialize<Company>(c.Json))];
+        ImmutableArray<KnowledgeEvent> events =
+        [
+            .. chunks.Where(c => c.Kind == "events").AsParallel().AsOrdered().SelectMany(c => KnowledgeJson.Deserialize<KnowledgeEvent>(c.Json)),
+        ];
+        return new KnowledgeContent(companies, events);
     }
+
+    /// <summary>The chunk documents of a revision, in order.</summary>
+    internal List<ChunkDocument> ReadChunks(int revision) => [.. _chunks.Find(c => c.Revision == revision).OrderBy(c => c.Index)];
 
     public void Dispose() => _db.Dispose();
 

@@ -12,10 +12,11 @@ public class LiteDbKnowledgeStoreTests
     public void Import_ThenLoad_GivesBackTheSameContent()
     {
         KnowledgeContent content = Repository.ShippedSnapshot.Content;
-        string hash = KnowledgeJson.ContentHash(content);
+        CanonicalKnowledge canonical = CanonicalKnowledge.Of(content);
+        string hash = canonical.Hash;
         using LiteDbKnowledgeStore sut = new(new MemoryStream());
 
-        RevisionDocument revision = sut.Import(content, hash, "raw", "cli", "admin-1", Now);
+        RevisionDocument revision = sut.Import(canonical, "raw", "cli", "admin-1", Now);
         KnowledgeContent loaded = sut.LoadContent(revision.Id);
 
         Assert.Equal(1, revision.Id);
@@ -31,7 +32,7 @@ public class LiteDbKnowledgeStoreTests
     {
         KnowledgeEvent original = Repository.ShippedSnapshot.FindEvent("openai-funding-round-2025-03")!;
         using LiteDbKnowledgeStore sut = new(new MemoryStream());
-        RevisionDocument revision = sut.Import(Repository.ShippedSnapshot.Content, "h", "raw", "cli", null, Now);
+        RevisionDocument revision = sut.Import(CanonicalKnowledge.Of(Repository.ShippedSnapshot.Content), "raw", "cli", null, Now);
 
         KnowledgeEvent loaded = sut.LoadContent(revision.Id).Events.Single(e => e.Id == original.Id);
 
@@ -49,16 +50,18 @@ public class LiteDbKnowledgeStoreTests
         using TempDirectory temp = new();
         string path = temp.File("data/chatbot.db");
         KnowledgeContent content = Repository.SeedSnapshot.Content;
+        KnowledgeContent smaller = content with { Events = content.Events[1..] };
         using (LiteDbKnowledgeStore first = new(path))
         {
-            first.Import(content, "h1", "r1", "startup", null, Now);
-            first.Import(content, "h2", "r2", "cli", "admin", Now.AddHours(1));
+            first.Import(CanonicalKnowledge.Of(content), "r1", "startup", null, Now);
+            first.Import(CanonicalKnowledge.Of(smaller), "r2", "cli", "admin", Now.AddHours(1));
         }
 
         using LiteDbKnowledgeStore reopened = new(path);
 
         Assert.Equal([2, 1], reopened.History().Select(r => r.Id));
-        Assert.Equal("h2", reopened.Latest()!.ContentHash);
+        Assert.Equal(CanonicalKnowledge.Of(smaller).Hash, reopened.Latest()!.ContentHash);
+        Assert.Equal("cli", reopened.Latest()!.Source);
         Assert.Equal(content.Events.Length, reopened.LoadContent(1).Events.Length);
     }
 
@@ -66,7 +69,7 @@ public class LiteDbKnowledgeStoreTests
     public void AddRawHash_RemembersAnotherFormattingOfTheSameContent()
     {
         using LiteDbKnowledgeStore sut = new(new MemoryStream());
-        RevisionDocument revision = sut.Import(Repository.SeedSnapshot.Content, "h", "raw-1", "cli", null, Now);
+        RevisionDocument revision = sut.Import(CanonicalKnowledge.Of(Repository.SeedSnapshot.Content), "raw-1", "cli", null, Now);
 
         sut.AddRawHash(revision, "raw-2");
 
