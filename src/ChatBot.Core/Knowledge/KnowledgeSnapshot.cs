@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace ChatBot.Core.Knowledge;
@@ -12,10 +11,12 @@ public sealed class KnowledgeSnapshot
 {
     private static readonly ImmutableArray<KnowledgeEvent> NoEvents = [];
 
-    private readonly FrozenDictionary<string, Company> _companies;
-    private readonly FrozenDictionary<string, KnowledgeEvent> _events;
-    private readonly FrozenDictionary<string, ImmutableArray<KnowledgeEvent>> _byCompany;
-    private readonly FrozenDictionary<EventType, ImmutableArray<KnowledgeEvent>> _byType;
+    // Plain dictionaries, never mutated after construction: building frozen ones for 100,000 events costs more
+    // at every restart than they save per lookup.
+    private readonly Dictionary<string, Company> _companies;
+    private readonly Dictionary<string, KnowledgeEvent> _events;
+    private readonly Dictionary<string, ImmutableArray<KnowledgeEvent>> _byCompany;
+    private readonly Dictionary<EventType, ImmutableArray<KnowledgeEvent>> _byType;
 
     public KnowledgeSnapshot(KnowledgeContent content, RevisionInfo revision)
     {
@@ -23,18 +24,38 @@ public sealed class KnowledgeSnapshot
         ArgumentNullException.ThrowIfNull(revision);
         Content = content;
         Revision = revision;
-        _companies = content.Companies.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
-        _events = content.Events.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        _companies = content.Companies.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _events = content.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
         Directory = new CompanyDirectory(content.Companies);
 
         EventsNewestFirst = [.. content.Events.OrderByDescending(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
-        _byCompany = EventsNewestFirst
-            .SelectMany(e => e.Parties.Select(p => p.CompanyId).Distinct(StringComparer.Ordinal).Select(id => (id, e)))
-            .GroupBy(x => x.id, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.e).ToImmutableArray(), StringComparer.Ordinal);
-        _byType = EventsNewestFirst
-            .GroupBy(e => e.Type)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        Dictionary<string, ImmutableArray<KnowledgeEvent>.Builder> byCompany = new(StringComparer.Ordinal);
+        Dictionary<EventType, ImmutableArray<KnowledgeEvent>.Builder> byType = [];
+        foreach (KnowledgeEvent e in EventsNewestFirst)
+        {
+            foreach (Party party in e.Parties)
+            {
+                if (!byCompany.TryGetValue(party.CompanyId, out ImmutableArray<KnowledgeEvent>.Builder? list))
+                {
+                    byCompany[party.CompanyId] = list = ImmutableArray.CreateBuilder<KnowledgeEvent>();
+                }
+
+                if (list.Count == 0 || !ReferenceEquals(list[^1], e))
+                {
+                    list.Add(e);
+                }
+            }
+
+            if (!byType.TryGetValue(e.Type, out ImmutableArray<KnowledgeEvent>.Builder? ofType))
+            {
+                byType[e.Type] = ofType = ImmutableArray.CreateBuilder<KnowledgeEvent>();
+            }
+
+            ofType.Add(e);
+        }
+
+        _byCompany = byCompany.ToDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+        _byType = byType.ToDictionary(p => p.Key, p => p.Value.ToImmutable());
         NewestEventDate = EventsNewestFirst.IsEmpty ? null : EventsNewestFirst[0].Date;
         SourceCount = content.Events.Sum(e => e.Sources.Length);
     }

@@ -189,7 +189,8 @@ public static class ChatBotApp
             return NoKnowledge;
         }
 
-        ConsoleChat chat = new(host.Services.GetRequiredService<IChatBotEngine>(), ConsoleConversation(line), input, output);
+        bool styled = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        ConsoleChat chat = new(host.Services.GetRequiredService<IChatBotEngine>(), ConsoleConversation(line), input, output, styled);
         await chat.RunAsync(cancellationToken).ConfigureAwait(false);
         return Ok;
     }

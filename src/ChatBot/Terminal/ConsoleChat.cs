@@ -8,7 +8,7 @@ namespace ChatBot.Terminal;
 /// The console adapter: reads questions line by line, answers through the engine and renders replies as text.
 /// <c>history</c> lists this session's questions, <c>!n</c> asks question n again, <c>exit</c> leaves.
 /// </summary>
-public sealed class ConsoleChat(IChatBotEngine engine, Conversation conversation, TextReader input, TextWriter output)
+public sealed class ConsoleChat(IChatBotEngine engine, Conversation conversation, TextReader input, TextWriter output, bool styled = false)
 {
     private readonly List<string> _history = [];
 
@@ -67,7 +67,8 @@ public sealed class ConsoleChat(IChatBotEngine engine, Conversation conversation
 
             _history.Add(text);
             Reply reply = await engine.HandleAsync(Utterance.FromText(text), conversation, cancellationToken).ConfigureAwait(false);
-            await output.WriteAsync(TextReplyRenderer.Render(reply)).ConfigureAwait(false);
+            string rendered = TextReplyRenderer.Render(reply);
+            await output.WriteAsync(styled ? TerminalStyle.Apply(rendered) : rendered).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync("Bye.").ConfigureAwait(false);
