@@ -4,6 +4,21 @@ using ChatBot.Benchmarks;
 
 // Micro benchmarks:  dotnet run -c Release --project tests/ChatBot.Benchmarks -- --filter '*'
 // Scale run:         dotnet run -c Release --project tests/ChatBot.Benchmarks -- scale 100000
+// Generated set:     dotnet run -c Release --project tests/ChatBot.Benchmarks -- generate 100000 /tmp/knowledge
+if (args.Length > 2 && args[0] == "generate")
+{
+    // Writes a generated knowledge set, to time the real executable on it.
+    ChatBot.Testing.KnowledgeGenerator.Write(args[2], int.Parse(args[1], CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 2 && args[0] == "restart")
+{
+    // One cold restart in a fresh process, step by step: dotnet run -c Release --project tests/ChatBot.Benchmarks -- restart <dir> <db>
+    ScaleRun.ColdRestart(args[1], args[2]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "scale")
 {
     ScaleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);

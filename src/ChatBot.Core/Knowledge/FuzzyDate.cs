@@ -43,6 +43,9 @@ public readonly record struct FuzzyDate : IComparable<FuzzyDate>
 
     public static FuzzyDate OfDay(DateOnly day) => new(day, DatePrecision.Day);
 
+    /// <summary>A date from its first day and precision, as stored; the start must be the first day of its period.</summary>
+    public static FuzzyDate FromStart(DateOnly start, DatePrecision precision) => new(start, precision);
+
     public static FuzzyDate OfMonth(int year, int month) => new(new DateOnly(year, month, 1), DatePrecision.Month);
 
     public static FuzzyDate OfYear(int year) => new(new DateOnly(year, 1, 1), DatePrecision.Year);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Knowledge;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace ChatBot.Knowledge.Loading;
 
@@ -61,55 +62,90 @@ internal sealed partial class KnowledgeParser
             return;
         }
 
-        List<YamlNode> documents;
         try
         {
-            documents = YamlTree.Load(text);
+            ReadTopLevel(new YamlReader(text));
         }
         catch (YamlException ex)
         {
             string message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
             Error((int)ex.Start.Line, (int)ex.Start.Column, "YAML syntax error: " + Tidy(message));
-            return;
         }
+    }
 
-        if (documents.Count == 0 || documents[0] is YamlScalarNode { Value: null or "" })
+    /// <summary>
+    /// Reads the file's top mapping and hands each company and event to its parser as soon as it is read, so only
+    /// one item's nodes are alive at a time.
+    /// </summary>
+    private void ReadTopLevel(YamlReader reader)
+    {
+        reader.Next(); // past StreamStart
+        if (reader.Current is not DocumentStart)
         {
             Error(1, 1, "the file is empty (expected 'companies:' and/or 'events:')");
             return;
         }
 
-        if (documents.Count > 1)
+        reader.Next();
+        if (reader.Current is not MappingStart rootStart)
         {
-            Error(documents[1], "a knowledge file holds one YAML document; remove the '---' separator");
-        }
-
-        if (documents[0] is not YamlMappingNode root)
-        {
-            Error(documents[0], "the file must be a mapping with 'companies:' and/or 'events:'");
+            YamlNode root = reader.ReadNode();
+            Error(root, root is YamlScalarNode { Value: null or "" }
+                ? "the file is empty (expected 'companies:' and/or 'events:')"
+                : "the file must be a mapping with 'companies:' and/or 'events:'");
             return;
         }
 
-        Dictionary<string, YamlNode> top = Keys(root, TopKeys, [], "file");
-        if (top.Count == 0 && root.Children.Count == 0)
+        reader.Next();
+        HashSet<string> seen = new(StringComparer.Ordinal);
+        while (reader.Current is not MappingEnd)
         {
-            Error(root, "the file is empty (expected 'companies:' and/or 'events:')");
+            YamlNode keyNode = reader.ReadNode();
+            string key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (Array.IndexOf(TopKeys, key) < 0 || !seen.Add(key))
+            {
+                string? close = Closest(key, TopKeys);
+                Error(keyNode, seen.Contains(key) && Array.IndexOf(TopKeys, key) >= 0
+                    ? $"duplicate key '{key}' in file"
+                    : $"unknown key '{key}' in file{(close is null ? string.Empty : $" (did you mean '{close}'?)")}");
+                reader.ReadNode();
+                continue;
+            }
+
+            if (reader.Current is not SequenceStart)
+            {
+                Sequence(reader.ReadNode(), key);
+                continue;
+            }
+
+            reader.Next();
+            while (reader.Current is not SequenceEnd)
+            {
+                YamlNode item = reader.ReadNode();
+                if (key == "companies")
+                {
+                    ParseCompany(item);
+                }
+                else
+                {
+                    ParseEvent(item);
+                }
+            }
+
+            reader.Next();
         }
 
-        if (top.TryGetValue("companies", out YamlNode? companies))
+        if (seen.Count == 0)
         {
-            foreach (YamlNode node in Sequence(companies, "companies"))
-            {
-                ParseCompany(node);
-            }
+            Error((int)rootStart.Start.Line, (int)rootStart.Start.Column, "the file is empty (expected 'companies:' and/or 'events:')");
         }
 
-        if (top.TryGetValue("events", out YamlNode? events))
+        reader.Next(); // past MappingEnd
+        reader.Next(); // past DocumentEnd
+        if (reader.Current is DocumentStart)
         {
-            foreach (YamlNode node in Sequence(events, "events"))
-            {
-                ParseEvent(node);
-            }
+            reader.Next();
+            Error(reader.ReadNode(), "a knowledge file holds one YAML document; remove the '---' separator");
         }
     }
 

@@ -29,27 +29,34 @@ internal sealed class YamlMappingNode(Mark start) : YamlNode(start)
     public List<KeyValuePair<YamlNode, YamlNode>> Children { get; } = [];
 }
 
-/// <summary>Reads the documents of a YAML text into <see cref="YamlNode"/> trees. Throws <see cref="YamlException"/> on bad syntax.</summary>
-internal static class YamlTree
+/// <summary>
+/// Reads a YAML text event by event, building <see cref="YamlNode"/> trees only as large as the caller asks for:
+/// a knowledge file is read one list item at a time, so a 40 MB file never sits in memory as one tree.
+/// Throws <see cref="YamlException"/> on bad syntax.
+/// </summary>
+internal sealed class YamlReader
 {
-    public static List<YamlNode> Load(string text)
-    {
-        Parser parser = new(new StringReader(text));
-        Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-        List<YamlNode> documents = [];
-        parser.MoveNext();
-        parser.MoveNext(); // past StreamStart
-        while (parser.Current is DocumentStart)
-        {
-            parser.MoveNext();
-            documents.Add(ReadNode(parser, anchors));
-            parser.MoveNext(); // past DocumentEnd
-        }
+    private readonly Parser _parser;
+    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
 
-        return documents;
+    public YamlReader(string text)
+    {
+        _parser = new Parser(new StringReader(text));
+        _parser.MoveNext();
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    public ParsingEvent? Current => _parser.Current;
+
+    public void Next() => _parser.MoveNext();
+
+    /// <summary>Reads the node at the current event, with everything below it.</summary>
+    public YamlNode ReadNode() => YamlTree.ReadNode(_parser, _anchors);
+}
+
+/// <summary>Builds <see cref="YamlNode"/> trees from parser events.</summary>
+internal static class YamlTree
+{
+    internal static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
     {
         ParsingEvent current = parser.Current ?? throw new YamlException("unexpected end of the file");
         parser.MoveNext();

@@ -49,7 +49,8 @@ public sealed class KnowledgeLoader
     public LoadOutcome Load(string directory, long maxFileBytes, string source, string? who = null)
     {
         (ImmutableArray<KnowledgeFile> files, ImmutableArray<KnowledgeError> readErrors) = KnowledgeFileReader.ReadFiles(directory, maxFileBytes);
-        RevisionDocument? latest = _store.Latest();
+        // A revision stored in another encoding is not served; the files are imported again.
+        RevisionDocument? latest = _store.Latest() is { Format: KnowledgeBinary.Version } current ? current : null;
         string rawHash = KnowledgeFileReader.RawHash(files);
         if (readErrors.IsEmpty && latest is not null && latest.RawHashes.Contains(rawHash))
         {

@@ -33,10 +33,13 @@ public sealed class RevisionDocument
 
     public int Chunks { get; set; }
 
+    /// <summary>The <see cref="KnowledgeBinary"/> encoding the chunks are written in.</summary>
+    public int Format { get; set; }
+
     public RevisionInfo ToInfo() => new(Id, ContentHash, new DateTimeOffset(DateTime.SpecifyKind(ImportedAt, DateTimeKind.Utc)));
 }
 
-/// <summary>A slice of a revision's content as canonical JSON; many small documents, never one over LiteDB's 16 MB.</summary>
+/// <summary>A slice of a revision's content, encoded; many small documents, never one over LiteDB's 16 MB.</summary>
 public sealed class ChunkDocument
 {
     public ObjectId Id { get; set; } = ObjectId.Empty;
@@ -48,7 +51,7 @@ public sealed class ChunkDocument
     /// <summary><c>companies</c> or <c>events</c>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    public string Json { get; set; } = string.Empty;
+    public byte[] Data { get; set; } = [];
 }
 
 /// <summary>
@@ -57,9 +60,6 @@ public sealed class ChunkDocument
 /// </summary>
 public sealed class LiteDbKnowledgeStore : IDisposable
 {
-    /// <summary>Events per chunk document: small documents, well under LiteDB's 16 MB cap.</summary>
-    public const int EventsPerChunk = 500;
-
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<RevisionDocument> _revisions;
     private readonly ILiteCollection<ChunkDocument> _chunks;
@@ -107,14 +107,8 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             int number = (Latest()?.Id ?? 0) + 1;
             List<ChunkDocument> chunks =
             [
-                new() { Revision = number, Index = 0, Kind = "companies", Json = KnowledgeJson.Array(canonical.CompanyJson) },
-                .. canonical.EventJson.Chunk(EventsPerChunk).Select((slice, i) => new ChunkDocument
-                {
-                    Revision = number,
-                    Index = i + 1,
-                    Kind = "events",
-                    Json = KnowledgeJson.Array(slice),
-                }),
+                new() { Revision = number, Index = 0, Kind = "companies", Data = canonical.Companies },
+                .. canonical.EventChunks.Select((chunk, i) => new ChunkDocument { Revision = number, Index = i + 1, Kind = "events", Data = chunk }),
             ];
             _chunks.InsertBulk(chunks);
             RevisionDocument revision = new()
@@ -130,6 +124,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
                 Sources = content.Events.Sum(e => e.Sources.Length),
                 NewestEvent = content.Events.IsEmpty ? null : content.Events.Max(e => e.Date).ToString(),
                 Chunks = chunks.Count,
+                Format = KnowledgeBinary.Version,
             };
             _revisions.Insert(revision);
             _db.Commit();
@@ -153,14 +148,14 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         }
     }
 
-    /// <summary>The content of a stored revision (in id order; chunks deserialize in parallel).</summary>
+    /// <summary>The content of a stored revision (in id order; chunks decode in parallel).</summary>
     public KnowledgeContent LoadContent(int revision)
     {
         List<ChunkDocument> chunks = ReadChunks(revision);
-        ImmutableArray<Company> companies = [.. chunks.Where(c => c.Kind == "companies").SelectMany(c => KnowledgeJson.Deserialize<Company>(c.Json))];
+        ImmutableArray<Company> companies = [.. chunks.Where(c => c.Kind == "companies").SelectMany(c => KnowledgeBinary.ReadCompanies(c.Data))];
         ImmutableArray<KnowledgeEvent> events =
         [
-            .. chunks.Where(c => c.Kind == "events").AsParallel().AsOrdered().SelectMany(c => KnowledgeJson.Deserialize<KnowledgeEvent>(c.Json)),
+            .. chunks.Where(c => c.Kind == "events").AsParallel().AsOrdered().SelectMany(c => KnowledgeBinary.ReadEvents(c.Data)),
         ];
         return new KnowledgeContent(companies, events);
     }

@@ -20,7 +20,7 @@ public class LiteDbKnowledgeStoreTests
         KnowledgeContent loaded = sut.LoadContent(revision.Id);
 
         Assert.Equal(1, revision.Id);
-        Assert.Equal(hash, KnowledgeJson.ContentHash(loaded));
+        Assert.Equal(hash, CanonicalKnowledge.Of(loaded).Hash);
         Assert.Equal(content.Events.Length, loaded.Events.Length);
         Assert.Equal(content.Companies.Length, revision.Companies);
         Assert.Equal(content.Events.Sum(e => e.Sources.Length), revision.Sources);
