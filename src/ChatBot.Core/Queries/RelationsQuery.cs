@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Knowledge;
@@ -8,10 +9,10 @@ namespace ChatBot.Core.Queries;
 /// <summary>Partners, investors and portfolio: who a company deals with, derived from events, never stored twice.</summary>
 public static class RelationsQuery
 {
-    private static readonly ImmutableHashSet<Role> InvestorRoles = [Role.LeadInvestor, Role.Investor, Role.StrategicInvestor, Role.Buyer, Role.Acquirer];
+    private static readonly FrozenSet<Role> InvestorRoles = new[] { Role.LeadInvestor, Role.Investor, Role.StrategicInvestor, Role.Buyer, Role.Acquirer }.ToFrozenSet();
 
-    private static readonly ImmutableHashSet<EventType> InvestmentTypes =
-        [EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Offer, EventType.Acquisition, EventType.Merger];
+    private static readonly FrozenSet<EventType> InvestmentTypes =
+        new[] { EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Offer, EventType.Acquisition, EventType.Merger }.ToFrozenSet();
 
     /// <summary><c>partners &lt;company&gt;</c>: cloud, chip and other partners, each with the deals behind it.</summary>
     public static Reply Partners(PartnersCommand command, QueryContext q)
@@ -51,7 +52,7 @@ public static class RelationsQuery
             used.AddRange(events);
             ImmutableArray<ReplyItem> items =
             [
-                .. events.Select(e => q.Item(e, string.Join(", ", e.Parties.Where(p => p.CompanyId != id).Select(p => q.Name(p.CompanyId))))),
+                .. events.Select(e => WithTerm(q.Item(e, string.Join(", ", e.Parties.Where(p => p.CompanyId != id).Select(p => q.Name(p.CompanyId)))), e, q)),
             ];
             sections.Add(new ReplySection(groupTitle, items));
             if (partners.Count > 0)
@@ -175,6 +176,10 @@ public static class RelationsQuery
             Suggestions = suggestions,
         };
     }
+
+    /// <summary>A partner line with the deal's term: "… (7 years, until 2032)".</summary>
+    private static ReplyItem WithTerm(ReplyItem item, KnowledgeEvent e, QueryContext q) =>
+        e.Term is { } term ? item with { Text = $"{item.Text} ({q.TermText(term)})" } : item;
 
     private static bool IsInvestedIn(KnowledgeEvent e, string id) =>
         e.RoleOf(id) is Role.Subject or Role.Target;
