@@ -73,6 +73,7 @@ public static class ChatBotApp
                 "chat" => await ChatAsync(host, line, options, input, output, error, logger, cancellationToken).ConfigureAwait(false),
                 "ask" => await AskAsync(host, line, options, output, error, logger, cancellationToken).ConfigureAwait(false),
                 "knowledge" => await KnowledgeVerbs.RunAsync(host.Services, line, options, output, error).ConfigureAwait(false),
+                "serve" => await ServeVerb.RunAsync(line, options, error, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false),
                 _ => await UnknownVerbAsync(verb, error).ConfigureAwait(false),
             };
         }
@@ -97,6 +98,7 @@ public static class ChatBotApp
           chatbot knowledge validate       check the knowledge files; exit code 1 on any error
           chatbot knowledge import         validate and import the files as a new revision
           chatbot knowledge history        list the stored revisions
+          chatbot serve                    run the chat adapters (Discord) and /healthz on Kestrel (Urls)
 
         Options:
           --knowledge <dir>                the knowledge folder (Knowledge:Path)
@@ -112,8 +114,14 @@ public static class ChatBotApp
         {
             Args = [.. line.ConfigurationArgs],
             ContentRootPath = Directory.GetCurrentDirectory(),
-            DisableDefaults = false,
         });
+        Configure(builder, line, error, time);
+        return builder.Build();
+    }
+
+    /// <summary>Configuration, logging and services shared by every verb; <c>serve</c> adds the web host on top.</summary>
+    internal static void Configure(IHostApplicationBuilder builder, CommandLine line, TextWriter error, TimeProvider time)
+    {
         // Secrets (Discord token, Teams password) come from user secrets or the environment; the environment and the
         // command line still win over user secrets.
         builder.Configuration.AddUserSecrets(typeof(ChatBotApp).Assembly, optional: true);
@@ -125,7 +133,7 @@ public static class ChatBotApp
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddSingleton(new EngineSettings(builder.Configuration.GetValue("Limits:QuestionsPerUserPerMinute", 20)));
         builder.Services.AddSingleton<IChatBotEngine, ChatBotEngine>();
-        return builder.Build();
+        builder.Services.AddDiscordAdapter(builder.Configuration);
     }
 
     /// <summary>Loads the knowledge for answering: imports changed files, falls back to the last good revision.</summary>

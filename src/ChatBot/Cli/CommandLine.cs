@@ -24,6 +24,7 @@ public sealed record CommandLine(
     {
         ["--knowledge"] = "Knowledge:Path",
         ["--database"] = "Knowledge:Database",
+        ["--urls"] = "Urls",
     };
 
     public static CommandLine Parse(IReadOnlyList<string> args)

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+using ChatBot.Discord.Api.Interactions;
+using ChatBot.Discord.Api.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord;
+
+/// <summary>
+/// The Discord adapter's answer to an interaction: a slash command becomes a structured <see cref="Utterance"/>,
+/// the engine answers, the reply becomes embeds. Autocomplete answers from the in-memory company index. Errors and
+/// "I don't know" replies are ephemeral; no reply ever pings anyone.
+/// </summary>
+public sealed class DiscordInteractionHandler(
+    IChatBotEngine engine,
+    IKnowledgeSnapshotSource knowledge,
+    IOptions<DiscordOptions> options,
+    ILogger<DiscordInteractionHandler> logger) : IInteractionHandler
+{
+    /// <summary>Discord shows at most 25 autocomplete choices.</summary>
+    public const int MaxChoices = 25;
+
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+        {
+            return Autocomplete(interaction);
+        }
+
+        if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null)
+        {
+            return Message(new Reply(ReplyKind.NotUnderstood, Languages.FromLocale(interaction.Locale), "ChatBot", "This kind of interaction is not supported."), ephemeral: true);
+        }
+
+        Reply reply;
+        try
+        {
+            reply = await engine.HandleAsync(ToUtterance(interaction.Data), ToConversation(interaction), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Answering /{Command} failed", interaction.Data.Name);
+            Language language = Languages.FromLocale(interaction.Locale);
+            reply = new Reply(ReplyKind.NotUnderstood, language, "ChatBot", language == Language.Dutch
+                ? "Er ging iets mis bij het beantwoorden. Probeer het zo opnieuw."
+                : "Something went wrong while answering. Please try again in a moment.");
+        }
+
+        return Message(reply, ephemeral: reply.Kind is not (ReplyKind.Answer or ReplyKind.Help or ReplyKind.About));
+    }
+
+    /// <summary>Options by name (sub-commands flattened); the option names are the command's canonical English ones.</summary>
+    internal static Utterance ToUtterance(InteractionData data)
+    {
+        Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
+        foreach (InteractionOption option in Flatten(data.Options))
+        {
+            if (option.Text is { } text)
+            {
+                values[option.Name] = text;
+            }
+        }
+
+        return Utterance.FromCommand(data.Name, values);
+    }
+
+    internal Conversation ToConversation(Interaction interaction)
+    {
+        string userId = interaction.Invoker?.Id ?? "unknown";
+        DiscordOptions settings = options.Value;
+        bool admin = settings.AdminUserIds.Contains(userId)
+            || (interaction.Member?.Roles.Any(settings.AdminRoleIds.Contains) ?? false);
+        string place = interaction.GuildId is null ? $"dm:{interaction.ChannelId}" : $"{interaction.GuildId}/{interaction.ChannelId}";
+        return new Conversation("discord", userId, place, interaction.Locale ?? interaction.GuildLocale, admin);
+    }
+
+    private InteractionResponse Autocomplete(Interaction interaction)
+    {
+        InteractionOption? focused = Flatten(interaction.Data?.Options ?? []).FirstOrDefault(o => o.Focused);
+        string typed = focused?.Text ?? string.Empty;
+        ImmutableArray<CommandChoice> choices = [.. CompanyChoices(knowledge.Current, typed).Take(MaxChoices)];
+        return new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new InteractionCallbackData { Choices = choices });
+    }
+
+    /// <summary>
+    /// Companies matching what is typed: name or alias prefix first, then substring, then close by typo; the most
+    /// discussed companies first when nothing is typed.
+    /// </summary>
+    internal static IEnumerable<CommandChoice> CompanyChoices(KnowledgeSnapshot snapshot, string typed)
+    {
+        string key = CompanyDirectory.Normalize(typed);
+        IEnumerable<(Company Company, int Rank)> ranked = snapshot.Content.Companies.Select(c =>
+        {
+            IEnumerable<string> names = CompanyDirectory.NamesOf(c).Select(CompanyDirectory.Normalize);
+            int rank = key.Length == 0 ? 0
+                : names.Any(n => n.StartsWith(key, StringComparison.Ordinal)) ? 0
+                : names.Any(n => n.Contains(key, StringComparison.Ordinal)) ? 1
+                : key.Length >= 4 && names.Any(n => EditDistance.Between(n.Length > key.Length ? n[..key.Length] : n, key, 2) <= 1) ? 2
+                : int.MaxValue;
+            return (c, rank);
+        });
+        return ranked
+            .Where(x => x.Rank != int.MaxValue)
+            .OrderBy(x => x.Rank)
+            .ThenByDescending(x => snapshot.EventsOf(x.Company.Id).Length)
+            .ThenBy(x => x.Company.Name, StringComparer.Ordinal)
+            .Select(x => new CommandChoice(Formats.Shorten(x.Company.Name, 100), Formats.Shorten(x.Company.Name, 100)));
+    }
+
+    private static InteractionResponse Message(Reply reply, bool ephemeral) =>
+        new(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData
+        {
+            Embeds = EmbedRenderer.Render(reply),
+            AllowedMentions = AllowedMentions.None,
+            Flags = ephemeral ? MessageFlags.Ephemeral : null,
+        });
+
+    private static IEnumerable<InteractionOption> Flatten(IEnumerable<InteractionOption> options) =>
+        options.SelectMany(o => o.Options.Count > 0 ? Flatten(o.Options) : [o]);
+}

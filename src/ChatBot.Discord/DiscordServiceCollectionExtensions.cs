@@ -1,0 +1,51 @@
+using ChatBot.Discord;
+using ChatBot.Discord.Api.Interactions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The Discord adapter's recipe: validated options, the interaction handler, the endpoint.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="DiscordOptions"/> (bound from <c>Discord</c>, validated on start) and the interaction handler.</summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DiscordInteractionHandler>();
+        services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<DiscordInteractionHandler>());
+        return services;
+    }
+
+    /// <summary>Maps the HTTP interactions endpoint when Discord is enabled in Http mode; says so when Discord is off.</summary>
+    public static IEndpointRouteBuilder MapDiscordAdapter(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        DiscordOptions options = endpoints.ServiceProvider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        ILogger logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot.Discord");
+        if (!options.Enabled)
+        {
+            logger.LogInformation("Discord is off (Discord:Enabled is false)");
+            return endpoints;
+        }
+
+        if (options.Mode == DiscordMode.Http)
+        {
+            endpoints.MapDiscordInteractions(options.InteractionsPath, new InteractionsEndpointOptions(options.PublicKey, options.SignatureTolerance));
+            logger.LogInformation("Discord interactions endpoint at {Path}", options.InteractionsPath);
+        }
+        else
+        {
+            logger.LogWarning("Discord gateway mode is not available in this build; use Discord:Mode=Http with the Interactions Endpoint URL");
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,73 @@
+using ChatBot.Core.Knowledge;
+using ChatBot.Discord;
+using ChatBot.Knowledge;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Cli;
+
+/// <summary>
+/// <c>chatbot serve</c>: the long-running bot. Kestrel listens on <c>Urls</c> for the adapters' endpoints and
+/// <c>GET /healthz</c>; Ctrl-C or SIGTERM stops it cleanly.
+/// </summary>
+internal static class ServeVerb
+{
+    public static async Task<int> RunAsync(CommandLine line, KnowledgeOptions knowledge, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. line.ConfigurationArgs],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        ChatBotApp.Configure(builder, line, error, time);
+        await using WebApplication app = builder.Build();
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot");
+        if (!await ChatBotApp.StartKnowledgeAsync(app.Services, knowledge, error, logger).ConfigureAwait(false))
+        {
+            return ChatBotApp.NoKnowledge;
+        }
+
+        app.MapGet("/healthz", (IKnowledgeSnapshotSource source, IOptions<DiscordOptions> discord) => Results.Json(Health(source.Current, discord.Value)));
+        try
+        {
+            app.MapDiscordAdapter();
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync("chatbot: invalid configuration: " + string.Join("; ", ex.Failures)).ConfigureAwait(false);
+            return ChatBotApp.UsageError;
+        }
+        catch (IOException ex)
+        {
+            await error.WriteLineAsync($"chatbot: cannot listen on {string.Join(", ", app.Urls)}: {ex.Message}").ConfigureAwait(false);
+            return ChatBotApp.UsageError;
+        }
+
+        logger.LogInformation("Listening on {Urls}", string.Join(", ", app.Urls));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogInformation("Stopping");
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return ChatBotApp.Ok;
+    }
+
+    private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord) => new
+    {
+        status = "ok",
+        knowledge = new { revision = snapshot.Revision.Number, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
+        adapters = new
+        {
+            discord = !discord.Enabled ? "off" : discord.Mode == DiscordMode.Http ? "http" : "gateway-unavailable",
+        },
+    };
+}
