@@ -99,7 +99,7 @@ public sealed class DiscordInteractionHandler(
             int rank = key.Length == 0 ? 0
                 : names.Any(n => n.StartsWith(key, StringComparison.Ordinal)) ? 0
                 : names.Any(n => n.Contains(key, StringComparison.Ordinal)) ? 1
-                : key.Length >= 4 && names.Any(n => EditDistance.Between(n.Length > key.Length ? n[..key.Length] : n, key, 2) <= 1) ? 2
+                : key.Length >= 4 && names.Any(n => IsTypo(n, key)) ? 2
                 : int.MaxValue;
             return (c, rank);
         });
@@ -110,6 +110,11 @@ public sealed class DiscordInteractionHandler(
             .ThenBy(x => x.Company.Name, StringComparer.Ordinal)
             .Select(x => new CommandChoice(Formats.Shorten(x.Company.Name, 100), Formats.Shorten(x.Company.Name, 100)));
     }
+
+    /// <summary>A whole name with a small typo, or the start of a name with one typo.</summary>
+    private static bool IsTypo(string name, string key) =>
+        EditDistance.Between(name, key, 2) <= Math.Max(1, CompanyDirectory.AllowedTypos(key.Length))
+        || (name.Length > key.Length && EditDistance.Between(name[..key.Length], key, 1) <= 1);
 
     private static InteractionResponse Message(Reply reply, bool ephemeral) =>
         new(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData

@@ -36,6 +36,14 @@ public class ArchitectureTests
         Assert.DoesNotContain(Knowledge.GetReferencedAssemblies(), a => a.Name is "chatbot" || a.Name!.StartsWith("ChatBot.Discord", StringComparison.Ordinal) || a.Name.StartsWith("ChatBot.Teams", StringComparison.Ordinal));
 
     [Fact]
+    public void DiscordProtocolLibrary_KnowsNothingOfTheBot() =>
+        Assert.DoesNotContain(typeof(ChatBot.Discord.Api.Interactions.SignatureVerifier).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("ChatBot", StringComparison.Ordinal) || a.Name == "chatbot");
+
+    [Fact]
+    public void DiscordAdapter_DependsOnCoreAndTheProtocol_NotOnStorage() =>
+        Assert.DoesNotContain(typeof(ChatBot.Discord.EmbedRenderer).Assembly.GetReferencedAssemblies(), a => a.Name is "ChatBot.Knowledge" or "chatbot" or "LiteDB" or "YamlDotNet");
+
+    [Fact]
     public void CoreKnowledgeTypes_AreImmutable()
     {
         IEnumerable<Type> types = Core.GetExportedTypes().Where(t => t.Namespace == "ChatBot.Core.Knowledge" && !t.IsInterface && !t.IsEnum && !(t.IsAbstract && t.IsSealed));
