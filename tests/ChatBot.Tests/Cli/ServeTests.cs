@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using ChatBot.Cli;
+using ChatBot.Testing;
+
+namespace ChatBot.Tests.Cli;
+
+/// <summary><c>chatbot serve</c> end to end: Kestrel on loopback, the Discord HTTP interactions endpoint, real signatures.</summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly DiscordSigner _signer = new();
+
+    private static int FreePort()
+    {
+        using TcpListener listener = new(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private (Task<int> Run, StringWriter Error, CancellationTokenSource Stop, Uri Base) Start(params string[] extra)
+    {
+        int port = FreePort();
+        StringWriter error = new();
+        CancellationTokenSource stop = new();
+        string[] args =
+        [
+            "serve", "--urls", $"http://127.0.0.1:{port}", "--knowledge", Repository.KnowledgePath, "--database", _temp.File("chatbot.db"), .. extra,
+        ];
+        Task<int> run = Task.Run(() => ChatBotApp.RunAsync(args, TextReader.Null, TextWriter.Null, error, stop.Token));
+        return (run, error, stop, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    private static async Task<HttpResponseMessage> WaitForHealthAsync(HttpClient client, Task<int> run)
+    {
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            if (run.IsCompleted)
+            {
+                throw new InvalidOperationException($"serve exited with {await run}");
+            }
+
+            try
+            {
+                return await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+        }
+
+        throw new TimeoutException("serve did not start");
+    }
+
+    [Fact]
+    public async Task Serve_DiscordHttpMode_AnswersASignedSlashCommand_AndStopsCleanly()
+    {
+        var (run, error, stop, baseUri) = Start("--Discord:Enabled=true", "--Discord:Mode=Http", "--Discord:ApplicationId=123456789", $"--Discord:PublicKey={_signer.PublicKeyHex}");
+        using HttpClient client = new() { BaseAddress = baseUri };
+
+        using HttpResponseMessage health = await WaitForHealthAsync(client, run);
+        string body = """{"id":"1","application_id":"123456789","type":2,"token":"tok","version":1,"locale":"en-US","guild_id":"9","channel_id":"8","member":{"user":{"id":"42","username":"ann"},"roles":[]},"data":{"id":"5","name":"valuation","type":1,"options":[{"type":3,"name":"company","value":"OpenAI"}]}}""";
+        using HttpResponseMessage answer = await client.SendAsync(_signer.Request("/interactions", body, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        using HttpResponseMessage forged = await client.SendAsync(new DiscordSigner().Request("/interactions", body, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        await stop.CancelAsync();
+        int exit = await run;
+
+        Assert.Contains("\"discord\":\"http\"", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using JsonDocument json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.StartsWith("OpenAI · valuation", json.RootElement.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(0, exit);
+    }
+
+    [Fact]
+    public async Task Serve_DiscordOff_SaysSo_AndServesHealth()
+    {
+        var (run, error, stop, baseUri) = Start();
+        using HttpClient client = new() { BaseAddress = baseUri };
+
+        using HttpResponseMessage health = await WaitForHealthAsync(client, run);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Contains("\"discord\":\"off\"", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Discord is off", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_EnabledAdapterMisconfigured_StopsStartupWithAClearMessage()
+    {
+        var (run, error, _, _) = Start("--Discord:Enabled=true", "--Discord:Mode=Http", "--Discord:ApplicationId=1", "--Discord:PublicKey=not-a-key");
+
+        int exit = await run;
+
+        Assert.Equal(ChatBotApp.UsageError, exit);
+        Assert.Contains("Discord:PublicKey must be the application's public key", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _signer.Dispose();
+        _temp.Dispose();
+    }
+}
