@@ -1,5 +1,6 @@
 using ChatBot.Discord;
 using ChatBot.Discord.Api.Interactions;
+using ChatBot.Discord.Api.Rest;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,31 @@ public static class DiscordServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<DiscordInteractionHandler>();
+        services.AddHttpClient(nameof(DiscordRestClient));
+        services.AddSingleton(sp =>
+        {
+            DiscordOptions discord = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            return new DiscordRestClient(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient)),
+                new DiscordRestOptions(discord.ApiBaseUrl, discord.Token),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILogger<DiscordRestClient>>());
+        });
+        services.AddSingleton<CommandRegistration>();
         services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<DiscordInteractionHandler>());
+        return services;
+    }
+
+    /// <summary>Runs the adapter's start-up work (slash command registration) when Discord is enabled.</summary>
+    public static IServiceCollection AddDiscordHostedServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.GetValue<bool>($"{DiscordOptions.Section}:Enabled"))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<CommandRegistration>());
+        }
+
         return services;
     }
 

@@ -23,6 +23,7 @@ internal static class ServeVerb
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         ChatBotApp.Configure(builder, line, error, time);
+        builder.Services.AddDiscordHostedServices(builder.Configuration);
         await using WebApplication app = builder.Build();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot");
         if (!await ChatBotApp.StartKnowledgeAsync(app.Services, knowledge, error, logger).ConfigureAwait(false))
