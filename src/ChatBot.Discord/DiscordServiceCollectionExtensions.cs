@@ -44,6 +44,17 @@ public static class DiscordServiceCollectionExtensions
         if (configuration.GetValue<bool>($"{DiscordOptions.Section}:Enabled"))
         {
             services.AddHostedService(sp => sp.GetRequiredService<CommandRegistration>());
+            if (configuration.GetValue($"{DiscordOptions.Section}:Mode", DiscordMode.Gateway) == DiscordMode.Gateway)
+            {
+                services.AddSingleton(sp => new DiscordGatewayService(
+                    sp.GetRequiredService<DiscordRestClient>(),
+                    sp.GetRequiredService<IInteractionHandler>(),
+                    sp.GetRequiredService<ChatBot.Core.Conversations.IChatBotEngine>(),
+                    sp.GetRequiredService<IOptions<DiscordOptions>>(),
+                    sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                    sp.GetRequiredService<ILoggerFactory>()));
+                services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
+            }
         }
 
         return services;
@@ -68,7 +79,7 @@ public static class DiscordServiceCollectionExtensions
         }
         else
         {
-            logger.LogWarning("Discord gateway mode is not available in this build; use Discord:Mode=Http with the Interactions Endpoint URL");
+            logger.LogInformation("Discord gateway mode: connecting to the gateway");
         }
 
         return endpoints;

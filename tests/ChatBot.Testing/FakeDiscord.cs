@@ -36,6 +36,9 @@ public sealed class FakeDiscord : IAsyncDisposable
         _clock = clock;
     }
 
+    /// <summary>What <c>GET /gateway/bot</c> returns as the gateway URL (a <see cref="FakeGateway"/>'s).</summary>
+    public Uri GatewayUrl { get; set; } = new("wss://gateway.discord.gg");
+
     /// <summary>The base URL to configure as <c>Discord:ApiBaseUrl</c>.</summary>
     public string ApiBaseUrl => _app.Urls.Single() + "/api";
 
@@ -138,7 +141,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         switch (method, s)
         {
             case ("GET", ["gateway", "bot"]):
-                await Reply(response, 200, """{"url": "wss://gateway.discord.gg", "shards": 1, "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1}}""");
+                await Reply(response, 200, $$$"""{"url": "{{{GatewayUrl.ToString().TrimEnd('/')}}}", "shards": 1, "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1}}""");
                 return;
             case ("GET", ["applications", _, "commands"] or ["applications", _, "guilds", _, "commands"]):
                 await Reply(response, 200, _commands.GetValueOrDefault(path, []).ToJsonString());

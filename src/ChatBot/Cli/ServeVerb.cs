@@ -31,7 +31,8 @@ internal static class ServeVerb
             return ChatBotApp.NoKnowledge;
         }
 
-        app.MapGet("/healthz", (IKnowledgeSnapshotSource source, IOptions<DiscordOptions> discord) => Results.Json(Health(source.Current, discord.Value)));
+        app.MapGet("/healthz", (IKnowledgeSnapshotSource source, IOptions<DiscordOptions> discord, IServiceProvider services) =>
+            Results.Json(Health(source.Current, discord.Value, services.GetService<DiscordGatewayService>())));
         try
         {
             app.MapDiscordAdapter();
@@ -62,13 +63,14 @@ internal static class ServeVerb
         return ChatBotApp.Ok;
     }
 
-    private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord) => new
+    private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord, DiscordGatewayService? gateway) => new
     {
         status = "ok",
         knowledge = new { revision = snapshot.Revision.Number, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
         adapters = new
         {
-            discord = !discord.Enabled ? "off" : discord.Mode == DiscordMode.Http ? "http" : "gateway-unavailable",
+            discord = !discord.Enabled ? "off" : discord.Mode == DiscordMode.Http ? "http" : "gateway",
+            discordShards = gateway?.States.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value.ToString().ToLowerInvariant()),
         },
     };
 }
