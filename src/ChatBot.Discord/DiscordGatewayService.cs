@@ -24,8 +24,12 @@ public sealed partial class DiscordGatewayService(
     IChatBotEngine engine,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    IHostApplicationLifetime lifetime,
+    string lockDirectory) : BackgroundService
 {
+    private readonly List<FileStream> _locks = [];
+
     /// <summary>How long an answer may take before the interaction is deferred (Discord allows 3 seconds).</summary>
     public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(2);
 
@@ -49,6 +53,21 @@ public sealed partial class DiscordGatewayService(
         Uri url = new(gateway.Value.Url);
         int count = settings.ShardCount > 0 ? settings.ShardCount : Math.Max(1, gateway.Value.Shards);
         int[] shards = settings.ShardIds.Count > 0 ? [.. settings.ShardIds] : [.. Enumerable.Range(0, count)];
+        if (!TryLockShards(shards))
+        {
+            lifetime.StopApplication();
+            return;
+        }
+
+        SessionStartLimit limit = gateway.Value.SessionStartLimit;
+        if (limit.Remaining < shards.Length)
+        {
+            // The daily Identify budget is spent: identifying anyway would get the token reset.
+            TimeSpan wait = TimeSpan.FromMilliseconds(limit.ResetAfter);
+            _logger.LogWarning("Discord's session start budget is spent ({Remaining} of {Total} left); waiting {Wait} before connecting", limit.Remaining, limit.Total, wait);
+            await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+        }
+
         int concurrency = Math.Max(1, gateway.Value.SessionStartLimit.MaxConcurrency);
         List<Task> running = [];
         foreach (int[] batch in shards.Chunk(concurrency))
@@ -73,6 +92,40 @@ public sealed partial class DiscordGatewayService(
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether another process on this machine already runs one of the shards; it refuses to connect twice.</summary>
+    public bool ShardConflict { get; private set; }
+
+    private bool TryLockShards(int[] shards)
+    {
+        Directory.CreateDirectory(lockDirectory);
+        foreach (int shard in shards)
+        {
+            string path = Path.Combine(lockDirectory, $"discord-shard-{shard}.lock");
+            try
+            {
+                _locks.Add(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            }
+            catch (IOException)
+            {
+                ShardConflict = true;
+                _logger.LogError("Discord shard {Shard} is already connected by another chatbot process on this machine ({Lock}); not connecting it twice", shard, path);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override void Dispose()
+    {
+        foreach (FileStream file in _locks)
+        {
+            file.Dispose();
+        }
+
+        base.Dispose();
     }
 
     private async Task RunShardAsync(int shard, GatewayClient client, CancellationToken stoppingToken)

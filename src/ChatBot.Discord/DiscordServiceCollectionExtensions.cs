@@ -52,13 +52,19 @@ public static class DiscordServiceCollectionExtensions
                     sp.GetRequiredService<ChatBot.Core.Conversations.IChatBotEngine>(),
                     sp.GetRequiredService<IOptions<DiscordOptions>>(),
                     sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                    sp.GetRequiredService<ILoggerFactory>()));
+                    sp.GetRequiredService<ILoggerFactory>(),
+                    sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
+                    LockDirectory(configuration)));
                 services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
             }
         }
 
         return services;
     }
+
+    /// <summary>Shard locks live beside the database (<c>Knowledge:Database</c>), in the bot's data folder.</summary>
+    private static string LockDirectory(IConfiguration configuration) =>
+        Path.GetDirectoryName(Path.GetFullPath(configuration["Knowledge:Database"] ?? "data/chatbot.db")) ?? Path.GetTempPath();
 
     /// <summary>Maps the HTTP interactions endpoint when Discord is enabled in Http mode; says so when Discord is off.</summary>
     public static IEndpointRouteBuilder MapDiscordAdapter(this IEndpointRouteBuilder endpoints)

@@ -4,6 +4,7 @@ using ChatBot.Knowledge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +53,7 @@ internal static class ServeVerb
         logger.LogInformation("Listening on {Urls}", string.Join(", ", app.Urls));
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -60,6 +61,12 @@ internal static class ServeVerb
         }
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (app.Services.GetService<DiscordGatewayService>()?.ShardConflict == true)
+        {
+            await error.WriteLineAsync("chatbot: another chatbot process already runs this Discord shard; not starting a second connection.").ConfigureAwait(false);
+            return ChatBotApp.UsageError;
+        }
+
         return ChatBotApp.Ok;
     }
 

@@ -39,7 +39,24 @@ public sealed class ServeGatewayTests : IAsyncLifetime
             "--Discord:Enabled=true", "--Discord:Mode=Gateway", "--Discord:ApplicationId=123456789", "--Discord:Token=test-token",
             $"--Discord:ApiBaseUrl={_rest.ApiBaseUrl}", "--Discord:Intents=4609",
         ];
+        _args = args;
         _run = Task.Run(() => ChatBotApp.RunAsync(args, TextReader.Null, TextWriter.Null, _error, _stop.Token));
+    }
+
+    private string[] _args = [];
+
+    [Fact]
+    public async Task SecondProcessForTheSameShard_DoesNotConnect_AndSaysWhy()
+    {
+        await _gateway.WaitForAsync(2);
+        using StringWriter error = new();
+        string[] second = [.. _args.Select(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal) ? "http://127.0.0.1:0" : a)];
+
+        int exit = await ChatBotApp.RunAsync(second, TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ChatBotApp.UsageError, exit);
+        Assert.Contains("already connected by another chatbot process", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, _gateway.Connections);
     }
 
     private async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match)

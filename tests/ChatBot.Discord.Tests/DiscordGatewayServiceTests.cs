@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Knowledge;
+using ChatBot.Discord.Api.Interactions;
+using ChatBot.Discord.Api.Models;
+using ChatBot.Discord.Api.Rest;
+using ChatBot.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Discord.Tests;
+
+/// <summary>Answering interactions over the gateway: at once when fast, deferred (type 5) and edited when slow.</summary>
+public sealed class DiscordGatewayServiceTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly HttpClient _http = new();
+    private readonly TempDirectory _temp = new();
+    private FakeDiscord _discord = null!;
+
+    public async ValueTask InitializeAsync() => _discord = await FakeDiscord.StartAsync(_clock);
+
+    private DiscordGatewayService CreateSut(IInteractionHandler handler)
+    {
+        DiscordOptions options = new() { Enabled = true, ApplicationId = "123456789", Token = "t", ApiBaseUrl = _discord.ApiBaseUrl };
+        DiscordRestClient rest = new(_http, new DiscordRestOptions(options.ApiBaseUrl, options.Token), _clock, NullLogger<DiscordRestClient>.Instance);
+        Fixed knowledge = new(Repository.SeedSnapshot);
+        return new DiscordGatewayService(rest, handler, new ChatBotEngine(knowledge, _clock, new EngineSettings(0)), Options.Create(options), _clock, NullLoggerFactory.Instance, new Lifetime(), _temp.Path);
+    }
+
+    private static Interaction Valuation() => new()
+    {
+        Id = "70000000001",
+        ApplicationId = "123456789",
+        Type = InteractionType.ApplicationCommand,
+        Token = "interaction-token-0123456789abcdef",
+        Locale = "en-US",
+        User = new User { Id = "42" },
+        Data = new InteractionData { Name = "valuation", Type = 1, Options = [new InteractionOption { Name = "company", Type = 3, Value = JsonSerializer.SerializeToElement("OpenAI") }] },
+    };
+
+    [Fact]
+    public async Task FastAnswer_IsSentAsTheInitialResponse()
+    {
+        Fixed knowledge = new(Repository.SeedSnapshot);
+        DiscordInteractionHandler handler = new(new ChatBotEngine(knowledge, _clock, new EngineSettings(0)), knowledge, Options.Create(new DiscordOptions()), NullLogger<DiscordInteractionHandler>.Instance);
+
+        await CreateSut(handler).AnswerInteractionAsync(Valuation(), TestContext.Current.CancellationToken);
+
+        RecordedRequest callback = Assert.Single(_discord.Requests);
+        Assert.Equal("/interactions/70000000001/interaction-token-0123456789abcdef/callback", callback.Path);
+        Assert.Equal(4, JsonDocument.Parse(callback.Body).RootElement.GetProperty("type").GetInt32());
+    }
+
+    [Fact]
+    public async Task SlowAnswer_IsDeferredFirst_ThenTheOriginalIsEdited()
+    {
+        Slow handler = new();
+        Task answering = CreateSut(handler).AnswerInteractionAsync(Valuation(), TestContext.Current.CancellationToken);
+
+        while (_discord.Requests.Count == 0)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        handler.Answer.SetResult(new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData { Content = "late", AllowedMentions = AllowedMentions.None, Flags = MessageFlags.Ephemeral }));
+        await answering;
+
+        RecordedRequest defer = _discord.Requests[0];
+        RecordedRequest edit = _discord.Requests[1];
+        Assert.Equal(5, JsonDocument.Parse(defer.Body).RootElement.GetProperty("type").GetInt32());
+        Assert.True(defer.At - Start >= DiscordGatewayService.DeferAfter, $"deferred after {(defer.At - Start).TotalSeconds} s");
+        Assert.Equal(("PATCH", "/webhooks/123456789/interaction-token-0123456789abcdef/messages/@original"), (edit.Method, edit.Path));
+        using JsonDocument body = JsonDocument.Parse(edit.Body);
+        Assert.Equal("late", body.RootElement.GetProperty("content").GetString());
+        Assert.False(body.RootElement.TryGetProperty("flags", out _), "a deferred answer's ephemerality was decided at deferral");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _discord.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private sealed class Slow : IInteractionHandler
+    {
+        public TaskCompletionSource<InteractionResponse> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken) => Answer.Task;
+    }
+
+    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
+    {
+        public KnowledgeSnapshot Current => snapshot;
+    }
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
