@@ -54,17 +54,11 @@ public static class InteractionsEndpoint
             return;
         }
 
-        byte[] body;
-        using (MemoryStream buffer = new())
+        byte[]? body = await ReadBodyAsync(request, aborted).ConfigureAwait(false);
+        if (body is null)
         {
-            await request.Body.CopyToAsync(buffer, aborted).ConfigureAwait(false);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
-            }
-
-            body = buffer.ToArray();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
         }
 
         string? timestamp = request.Headers["X-Signature-Timestamp"];
@@ -114,6 +108,21 @@ public static class InteractionsEndpoint
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, response, DiscordJson.Options, aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The raw body, read once into an array of its exact length; null when it is over the limit.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length)
+        {
+            byte[] exact = new byte[length];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
+        }
+
+        using MemoryStream buffer = new();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();
     }
 
     /// <summary>The timestamp is Unix seconds within the tolerance of now (replayed old requests are refused).</summary>

@@ -235,7 +235,7 @@ public sealed record ApplicationCommandOption
     public IReadOnlyList<CommandChoice>? Choices { get; init; }
 }
 
-/// <summary>The JSON conventions of the Discord API: snake_case names, nulls left out.</summary>
+/// <summary>The JSON conventions of the Discord API: snake_case names, nulls left out; source-generated for the hot path.</summary>
 public static class DiscordJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -243,5 +243,16 @@ public static class DiscordJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(DiscordJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 }
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Interaction))]
+[JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(InteractionCallbackData))]
+[JsonSerializable(typeof(List<ApplicationCommand>))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+[JsonSerializable(typeof(ApplicationCommand[]))]
+[JsonSerializable(typeof(IReadOnlyList<Embed>))]
+internal sealed partial class DiscordJsonContext : JsonSerializerContext;
