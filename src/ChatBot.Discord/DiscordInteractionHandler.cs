@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
@@ -116,10 +117,13 @@ public sealed class DiscordInteractionHandler(
         EditDistance.Between(name, key, 2) <= Math.Max(1, CompanyDirectory.AllowedTypos(key.Length))
         || (name.Length > key.Length && EditDistance.Between(name[..key.Length], key, 1) <= 1);
 
+    // Replies are immutable and the engine reuses them for repeated questions: render each one once.
+    private static readonly ConditionalWeakTable<Reply, IReadOnlyList<Embed>> Rendered = [];
+
     private static InteractionResponse Message(Reply reply, bool ephemeral) =>
         new(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData
         {
-            Embeds = EmbedRenderer.Render(reply),
+            Embeds = Rendered.GetValue(reply, EmbedRenderer.Render),
             AllowedMentions = AllowedMentions.None,
             Flags = ephemeral ? MessageFlags.Ephemeral : null,
         });

@@ -16,7 +16,7 @@ namespace ChatBot.Benchmarks;
 /// </summary>
 public static class InteractionsLoad
 {
-    public static async Task RunAsync(int connections, int seconds)
+    public static async Task RunAsync(int connections, int seconds, bool wrk = false)
     {
         using DiscordSigner signer = new();
         int port = FreePort();
@@ -34,7 +34,17 @@ public static class InteractionsLoad
         }
 
         using Process server = Process.Start(start)!;
-        server.ErrorDataReceived += (_, _) => { };
+        List<string> serverLog = [];
+        server.ErrorDataReceived += (_, e) =>
+        {
+            lock (serverLog)
+            {
+                if (e.Data is not null && serverLog.Count < 1000)
+                {
+                    serverLog.Add(e.Data);
+                }
+            }
+        };
         server.BeginErrorReadLine();
         server.BeginOutputReadLine();
         using HttpClient client = new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -51,8 +61,26 @@ public static class InteractionsLoad
         }
 
         await RunPhaseAsync(client, requests, connections, TimeSpan.FromSeconds(3), server, report: false);
-        await RunPhaseAsync(client, requests, connections, TimeSpan.FromSeconds(seconds), server, report: true);
+        if (wrk)
+        {
+            string pool = temp.File("pool.tsv");
+            await File.WriteAllLinesAsync(pool, requests.Select(r => $"{r.Timestamp}\t{r.Signature}\t{r.Body}"));
+            await RunWrkAsync(port, pool, connections, seconds, server);
+        }
+        else
+        {
+            await RunPhaseAsync(client, requests, connections, TimeSpan.FromSeconds(seconds), server, report: true);
+        }
+
         server.Kill(entireProcessTree: true);
+        lock (serverLog)
+        {
+            Console.WriteLine($"server log: {serverLog.Count} lines");
+            foreach (string line in serverLog.Distinct().Take(5))
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
     }
 
     private static async Task RunPhaseAsync(HttpClient client, (string Body, string Timestamp, string Signature)[] requests, int connections, TimeSpan duration, Process server, bool report)
@@ -95,6 +123,32 @@ public static class InteractionsLoad
             $"{all.Length:N0} interactions in {elapsed.TotalSeconds:F1} s over {connections} connections: {all.Length / elapsed.TotalSeconds:N0}/s, " +
             $"p50 {all[all.Length / 2]:F2} ms, p99 {all[(int)(all.Length * 0.99)]:F2} ms, max {all[^1]:F1} ms, {failures} non-200, " +
             $"bot CPU {cpuMs / all.Length:F3} ms per interaction, working set {memoryBefore / 1048576} → {server.WorkingSet64 / 1048576} MiB"));
+    }
+
+    /// <summary>The same load from wrk (C, far cheaper per request than HttpClient), with tests/ChatBot.Benchmarks/load/interactions.lua.</summary>
+    private static async Task RunWrkAsync(int port, string pool, int connections, int seconds, Process server)
+    {
+        string script = Path.Combine(Repository.Root, "tests", "ChatBot.Benchmarks", "load", "interactions.lua");
+        ProcessStartInfo start = new("wrk") { RedirectStandardOutput = true };
+        foreach (string arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/interactions", "--", pool })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        server.Refresh();
+        TimeSpan cpuBefore = server.TotalProcessorTime;
+        using Process wrk = Process.Start(start)!;
+        string output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        server.Refresh();
+        double cpuMs = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        Console.WriteLine(output);
+        System.Text.RegularExpressions.Match total = System.Text.RegularExpressions.Regex.Match(output, @"(\d+) requests in");
+        if (total.Success)
+        {
+            long count = long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot CPU {cpuMs / count:F3} ms per interaction over {count:N0} interactions"));
+        }
     }
 
     private static async Task WaitForHealthAsync(HttpClient client)

@@ -22,7 +22,10 @@ if (args.Length > 2 && args[0] == "restart")
 if (args.Length > 0 && args[0] == "interactions")
 {
     // HTTP interactions endpoint under load (build src/ChatBot in Release first).
-    await InteractionsLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+    await InteractionsLoad.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        wrk: args.Contains("--wrk"));
     return;
 }
 

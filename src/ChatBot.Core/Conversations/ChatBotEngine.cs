@@ -30,6 +30,13 @@ public sealed class ChatBotEngine : IChatBotEngine
     private readonly EngineSettings _settings;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
 
+    // Answers are pure functions of (what was asked, language, snapshot, day): popular questions are answered once
+    // per snapshot and day. The cache empties when the snapshot or the day changes, and never grows past its bound.
+    private const int MaxCachedAnswers = 4096;
+    private readonly ConcurrentDictionary<string, Reply> _answers = new(StringComparer.Ordinal);
+    private (KnowledgeSnapshot? Snapshot, DateOnly Day) _answersFor;
+    private readonly Lock _answersGate = new();
+
     public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -54,20 +61,52 @@ public sealed class ChatBotEngine : IChatBotEngine
         ArgumentNullException.ThrowIfNull(conversation);
         DateTimeOffset now = _time.GetUtcNow();
         KnowledgeSnapshot snapshot = _knowledge.Current;
-        ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
-        Language language = parsed.Language ?? conversation.Language;
-        QueryContext context = new(snapshot, DateOnly.FromDateTime(now.UtcDateTime), language);
-
+        DateOnly today = DateOnly.FromDateTime(now.UtcDateTime);
         if (TryTakeSlot(conversation, now) is { } wait)
         {
+            ParseResult asked = CommandParser.Parse(utterance, snapshot.Directory);
+            QueryContext q = new(snapshot, today, asked.Language ?? conversation.Language);
             int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             int limit = _settings.QuestionsPerUserPerMinute;
-            return new Reply(ReplyKind.RateLimited, language, context.L("One moment", "Even geduld"), context.L(
+            return new Reply(ReplyKind.RateLimited, q.Language, q.L("One moment", "Even geduld"), q.L(
                 $"You're asking faster than I can keep up with ({limit} questions a minute). Try again in {seconds} seconds.",
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
-        return parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
+        string key = CacheKey(utterance, conversation.Language);
+        lock (_answersGate)
+        {
+            if (!ReferenceEquals(_answersFor.Snapshot, snapshot) || _answersFor.Day != today)
+            {
+                _answers.Clear();
+                _answersFor = (snapshot, today);
+            }
+        }
+
+        if (_answers.TryGetValue(key, out Reply? cached))
+        {
+            return cached;
+        }
+
+        ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
+        QueryContext context = new(snapshot, today, parsed.Language ?? conversation.Language);
+        Reply reply = parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
+        if (_answers.Count < MaxCachedAnswers)
+        {
+            _answers.TryAdd(key, reply);
+        }
+
+        return reply;
+    }
+
+    private static string CacheKey(Utterance utterance, Language language)
+    {
+        if (utterance.CommandName is null)
+        {
+            return $"{(int)language}|t|{utterance.Text}";
+        }
+
+        return $"{(int)language}|c|{utterance.CommandName}|{string.Join('\u0001', utterance.Options.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Select(o => o.Key + "=" + o.Value))}";
     }
 
     /// <summary>Records a question; returns how long to wait when the user is over the limit.</summary>

@@ -105,9 +105,11 @@ public static class InteractionsEndpoint
             }
         }
 
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Options);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, response, DiscordJson.Options, aborted).ConfigureAwait(false);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, aborted).ConfigureAwait(false);
     }
 
     /// <summary>The raw body, read once into an array of its exact length; null when it is over the limit.</summary>

@@ -75,7 +75,7 @@ public sealed record InteractionData
 
     public int Type { get; init; }
 
-    public IReadOnlyList<InteractionOption> Options { get; init; } = [];
+    public IReadOnlyList<InteractionOption> Options { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>An option value; <c>value</c> and <c>options</c> are mutually exclusive (sub-commands nest).</summary>
@@ -87,7 +87,7 @@ public sealed record InteractionOption
 
     public JsonElement? Value { get; init; }
 
-    public IReadOnlyList<InteractionOption> Options { get; init; } = [];
+    public IReadOnlyList<InteractionOption> Options { get; init => field = value ?? []; } = [];
 
     /// <summary>True on the option being typed, in an autocomplete interaction.</summary>
     public bool Focused { get; init; }
@@ -117,7 +117,7 @@ public sealed record GuildMember
 {
     public User? User { get; init; }
 
-    public IReadOnlyList<string> Roles { get; init; } = [];
+    public IReadOnlyList<string> Roles { get; init => field = value ?? []; } = [];
 
     /// <summary>The member's permissions in the channel, as a decimal string bitset.</summary>
     public string? Permissions { get; init; }
@@ -148,7 +148,7 @@ public sealed record AllowedMentions
 {
     public static AllowedMentions None { get; } = new();
 
-    public IReadOnlyList<string> Parse { get; init; } = [];
+    public IReadOnlyList<string> Parse { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A rich embed. Limits are in <see cref="EmbedLimits"/>.</summary>
@@ -204,7 +204,7 @@ public sealed record ApplicationCommand
 
     public IReadOnlyDictionary<string, string>? DescriptionLocalizations { get; init; }
 
-    public IReadOnlyList<ApplicationCommandOption> Options { get; init; } = [];
+    public IReadOnlyList<ApplicationCommandOption> Options { get; init => field = value ?? []; } = [];
 
     /// <summary>A decimal string bitset of permissions needed to see the command; null for everyone.</summary>
     public string? DefaultMemberPermissions { get; init; }
@@ -235,7 +235,10 @@ public sealed record ApplicationCommandOption
     public IReadOnlyList<CommandChoice>? Choices { get; init; }
 }
 
-/// <summary>The JSON conventions of the Discord API: snake_case names, nulls left out; source-generated for the hot path.</summary>
+/// <summary>
+/// The JSON conventions of the Discord API: snake_case names, nulls left out; source-generated for the hot path.
+/// Lists missing from a payload read as empty, never null.
+/// </summary>
 public static class DiscordJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

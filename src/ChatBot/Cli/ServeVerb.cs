@@ -49,6 +49,10 @@ internal static class ServeVerb
             await error.WriteLineAsync($"chatbot: cannot listen on {string.Join(", ", app.Urls)}: {ex.Message}").ConfigureAwait(false);
             return ChatBotApp.UsageError;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The application stopped itself while starting (a shard another process runs); reported below.
+        }
 
         logger.LogInformation("Listening on {Urls}", string.Join(", ", app.Urls));
         try
