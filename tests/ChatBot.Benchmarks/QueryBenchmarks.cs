@@ -13,6 +13,7 @@ public class QueryBenchmarks
 {
     private readonly Conversation _user = new("bench", "user");
     private ChatBotEngine _engine = null!;
+    private ChatBotEngine _cachingEngine = null!;
     private CompanyDirectory _directory = null!;
 
     [GlobalSetup]
@@ -20,7 +21,8 @@ public class QueryBenchmarks
     {
         KnowledgeSnapshot snapshot = Repository.ShippedSnapshot;
         _directory = snapshot.Directory;
-        _engine = new ChatBotEngine(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0));
+        _engine = new ChatBotEngine(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0, CacheAnswers: false));
+        _cachingEngine = new ChatBotEngine(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0));
     }
 
     [Benchmark(Description = "command: /valuation OpenAI")]
@@ -37,6 +39,9 @@ public class QueryBenchmarks
 
     [Benchmark(Description = "question: Welke deals heeft Amazon gesloten?")]
     public Reply DutchQuestion() => _engine.Handle(Utterance.FromText("Welke deals heeft Amazon gesloten?"), _user);
+
+    [Benchmark(Description = "repeated question, answer cache on")]
+    public Reply CachedQuestion() => _cachingEngine.Handle(Utterance.FromText("What is OpenAI worth?"), _user);
 
     [Benchmark(Description = "parse only: Who are OpenAI's cloud partners?")]
     public ParseResult ParseOnly() => CommandParser.Parse("Who are OpenAI's cloud partners?", _directory);

@@ -44,7 +44,7 @@ public static class ScaleRun
         Report("restart on unchanged files (ready to answer)", watch.Elapsed, restarted.State.ToString());
 
         KnowledgeSnapshot snapshot = restarted.Snapshot!;
-        ChatBotEngine engine = new(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0));
+        ChatBotEngine engine = new(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0, CacheAnswers: false));
         Conversation user = new("bench", "user");
         string[] questions =
         [

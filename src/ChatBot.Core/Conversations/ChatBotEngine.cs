@@ -15,7 +15,8 @@ public interface IChatBotEngine
 
 /// <summary>Settings of the engine; bound from the <c>Limits</c> section by the host.</summary>
 /// <param name="QuestionsPerUserPerMinute">How many questions one user may ask per minute (0 = no limit).</param>
-public sealed record EngineSettings(int QuestionsPerUserPerMinute = 20);
+/// <param name="CacheAnswers">Whether repeated questions reuse their answer (per snapshot and day). The default value is <c>true</c>.</param>
+public sealed record EngineSettings(int QuestionsPerUserPerMinute = 20, bool CacheAnswers = true);
 
 /// <summary>
 /// Parses, rate-limits and answers over the current snapshot. Time comes from the injected
@@ -73,6 +74,11 @@ public sealed class ChatBotEngine : IChatBotEngine
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
+        if (!_settings.CacheAnswers)
+        {
+            return Answer(utterance, conversation, snapshot, today);
+        }
+
         string key = CacheKey(utterance, conversation.Language);
         lock (_answersGate)
         {
@@ -88,15 +94,20 @@ public sealed class ChatBotEngine : IChatBotEngine
             return cached;
         }
 
-        ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
-        QueryContext context = new(snapshot, today, parsed.Language ?? conversation.Language);
-        Reply reply = parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
+        Reply reply = Answer(utterance, conversation, snapshot, today);
         if (_answers.Count < MaxCachedAnswers)
         {
             _answers.TryAdd(key, reply);
         }
 
         return reply;
+    }
+
+    private static Reply Answer(Utterance utterance, Conversation conversation, KnowledgeSnapshot snapshot, DateOnly today)
+    {
+        ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
+        QueryContext context = new(snapshot, today, parsed.Language ?? conversation.Language);
+        return parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
     }
 
     private static string CacheKey(Utterance utterance, Language language)

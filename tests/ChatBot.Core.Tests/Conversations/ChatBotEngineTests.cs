@@ -82,6 +82,32 @@ public class ChatBotEngineTests
         Assert.NotEqual(ReplyKind.RateLimited, reply.Kind);
     }
 
+    [Fact]
+    public void Handle_RepeatedQuestion_ReusesTheAnswer_UntilTheSnapshotOrTheDayChanges()
+    {
+        Swappable knowledge = new() { Current = Repository.SeedSnapshot };
+        ChatBotEngine sut = new(knowledge, _clock, new EngineSettings(0));
+
+        Reply first = sut.Handle(Utterance.FromText("What is OpenAI worth?"), User());
+        Reply again = sut.Handle(Utterance.FromText("What is OpenAI worth?"), User("bob"));
+        Reply dutch = sut.Handle(Utterance.FromText("/valuation OpenAI"), User(locale: "nl"));
+        _clock.Advance(TimeSpan.FromDays(1));
+        Reply tomorrow = sut.Handle(Utterance.FromText("What is OpenAI worth?"), User());
+        knowledge.Current = Repository.ShippedSnapshot;
+        Reply newKnowledge = sut.Handle(Utterance.FromText("What is OpenAI worth?"), User());
+
+        Assert.Same(first, again);
+        Assert.Equal(Language.Dutch, dutch.Language);
+        Assert.NotSame(first, tomorrow);
+        Assert.NotSame(tomorrow, newKnowledge);
+        Assert.NotEqual(first.AsOf, newKnowledge.AsOf);
+    }
+
+    private sealed class Swappable : IKnowledgeSnapshotSource
+    {
+        public KnowledgeSnapshot Current { get; set; } = KnowledgeSnapshot.Empty;
+    }
+
     private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
     {
         public KnowledgeSnapshot Current => snapshot;
