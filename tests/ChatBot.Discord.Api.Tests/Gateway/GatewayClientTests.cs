@@ -45,6 +45,18 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Equal(GatewayState.Ready, _sut.State);
     }
 
+    /// <summary>Moves the fake clock in steps until the condition holds: robust to when the client registers its timers.</summary>
+    private async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step)
+    {
+        for (int i = 0; i < 2000 && !condition(); i++)
+        {
+            _clock.Advance(step);
+            await Task.Delay(2, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), "the expected frame never came");
+    }
+
     [Fact]
     public async Task Connect_Identifies_WithTokenIntentsAndProperties_ThenIsReady()
     {
@@ -63,7 +75,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     {
         await ReadyAsync();
 
-        _clock.Advance(TimeSpan.FromMilliseconds(Interval));
+        await AdvanceUntilAsync(() => _gateway.Frames.Any(f => f.Op == 1), TimeSpan.FromMilliseconds(Interval / 4));
         GatewayFrame heartbeat = await _gateway.WaitForAsync(1);
 
         Assert.Equal(1, heartbeat.Data!.GetValue<int>());
@@ -105,8 +117,11 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await _gateway.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
         await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.Single(_gateway.Frames, f => f.Op == 2);
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        DateTimeOffset invalidated = _clock.GetUtcNow();
+        await AdvanceUntilAsync(() => _gateway.Frames.Count(f => f.Op == 2) == 2, TimeSpan.FromMilliseconds(500));
         GatewayFrame second = await _gateway.WaitForAsync(2, count: 2);
+
+        Assert.True(_clock.GetUtcNow() - invalidated >= TimeSpan.FromSeconds(1), "waited at least a second before identifying again");
 
         Assert.Equal("/", second.Path);
         Assert.DoesNotContain(_gateway.Frames, f => f.Op == 6);
@@ -118,9 +133,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await ReadyAsync();
         _gateway.AckHeartbeats = false;
 
-        _clock.Advance(TimeSpan.FromMilliseconds(Interval));
-        await _gateway.WaitForAsync(1);
-        _clock.Advance(TimeSpan.FromMilliseconds(Interval));
+        await AdvanceUntilAsync(() => _gateway.Frames.Any(f => f.Op == 6), TimeSpan.FromMilliseconds(Interval / 4));
         GatewayFrame resume = await _gateway.WaitForAsync(6);
 
         Assert.Equal("session-1", resume.Data!["session_id"]!.GetValue<string>());
