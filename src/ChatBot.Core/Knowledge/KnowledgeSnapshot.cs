@@ -57,8 +57,15 @@ public sealed class KnowledgeSnapshot
         _byCompany = byCompany.ToDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
         _byType = byType.ToDictionary(p => p.Key, p => p.Value.ToImmutable());
         NewestEventDate = EventsNewestFirst.IsEmpty ? null : EventsNewestFirst[0].Date;
+        _newestFirstDays = [.. EventsNewestFirst.Select(e => e.Date.Start.DayNumber)];
+        _newestFirstTypes = [.. EventsNewestFirst.Select(e => e.Type)];
         SourceCount = content.Events.Sum(e => e.Sources.Length);
     }
+
+    // The day and type of every event, newest first, side by side in flat arrays: scanning a date range of a large
+    // knowledge set reads these instead of touching every event object.
+    private readonly int[] _newestFirstDays;
+    private readonly EventType[] _newestFirstTypes;
 
     public KnowledgeContent Content { get; }
 
@@ -92,6 +99,26 @@ public sealed class KnowledgeSnapshot
     /// <summary>Events of one type, newest first.</summary>
     public ImmutableArray<KnowledgeEvent> EventsOfType(EventType type) =>
         _byType.TryGetValue(type, out ImmutableArray<KnowledgeEvent> events) ? events : NoEvents;
+
+    /// <summary>
+    /// Events of the wanted types in a date range, newest first: the first <paramref name="max"/> of them and how many
+    /// there are in all.
+    /// </summary>
+    public (List<KnowledgeEvent> First, int Total) InRange(DateOnly from, DateOnly to, ReadOnlySpan<bool> wantedTypes, int max)
+    {
+        List<KnowledgeEvent> first = [];
+        int total = 0;
+        int fromDay = from.DayNumber;
+        for (int i = FirstOnOrBefore(EventsNewestFirst, to); i < _newestFirstDays.Length && _newestFirstDays[i] >= fromDay; i++)
+        {
+            if (wantedTypes[(int)_newestFirstTypes[i]] && total++ < max)
+            {
+                first.Add(EventsNewestFirst[i]);
+            }
+        }
+
+        return (first, total);
+    }
 
     /// <summary>The index of the first event, in a newest-first list, that happened on or before a day (binary search).</summary>
     public static int FirstOnOrBefore(ImmutableArray<KnowledgeEvent> newestFirst, DateOnly day)

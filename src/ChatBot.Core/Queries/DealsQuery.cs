@@ -22,13 +22,26 @@ public static class DealsQuery
         ImmutableArray<KnowledgeEvent> pool = id is null ? q.Snapshot.EventsNewestFirst : q.Snapshot.EventsOf(id);
 
         // Events are newest first: jump to the end of the range, stop at its start, keep the first page.
+        bool[] wanted = new bool[Enum.GetValues<EventType>().Length];
+        foreach (EventType type in types)
+        {
+            wanted[(int)type] = true;
+        }
+
         List<KnowledgeEvent> shown = [];
         int total = 0;
-        for (int i = KnowledgeSnapshot.FirstOnOrBefore(pool, range.To); i < pool.Length && pool[i].Date.Start >= range.From; i++)
+        if (id is null)
         {
-            if (types.Contains(pool[i].Type) && total++ < MaxItems)
+            (shown, total) = q.Snapshot.InRange(range.From, range.To, wanted, MaxItems);
+        }
+        else
+        {
+            for (int i = KnowledgeSnapshot.FirstOnOrBefore(pool, range.To); i < pool.Length && pool[i].Date.Start >= range.From; i++)
             {
-                shown.Add(pool[i]);
+                if (wanted[(int)pool[i].Type] && total++ < MaxItems)
+                {
+                    shown.Add(pool[i]);
+                }
             }
         }
 
