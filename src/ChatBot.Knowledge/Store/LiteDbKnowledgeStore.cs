@@ -107,8 +107,8 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             int number = (Latest()?.Id ?? 0) + 1;
             List<ChunkDocument> chunks =
             [
-                new() { Revision = number, Index = 0, Kind = "companies", Data = canonical.Companies },
-                .. canonical.EventChunks.Select((chunk, i) => new ChunkDocument { Revision = number, Index = i + 1, Kind = "events", Data = chunk }),
+                new() { Id = ObjectId.NewObjectId(), Revision = number, Index = 0, Kind = "companies", Data = canonical.Companies },
+                .. canonical.EventChunks.Select((chunk, i) => new ChunkDocument { Id = ObjectId.NewObjectId(), Revision = number, Index = i + 1, Kind = "events", Data = chunk }),
             ];
             _chunks.InsertBulk(chunks);
             RevisionDocument revision = new()
