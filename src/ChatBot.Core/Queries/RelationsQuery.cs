@@ -9,6 +9,9 @@ namespace ChatBot.Core.Queries;
 /// <summary>Partners, investors and portfolio: who a company deals with, derived from events, never stored twice.</summary>
 public static class RelationsQuery
 {
+    /// <summary>How many investors or holdings a reply lists; the rest are counted.</summary>
+    private const int MaxListed = 15;
+
     private static readonly FrozenSet<Role> InvestorRoles = new[] { Role.LeadInvestor, Role.Investor, Role.StrategicInvestor, Role.Buyer, Role.Acquirer }.ToFrozenSet();
 
     private static readonly FrozenSet<EventType> InvestmentTypes =
@@ -115,7 +118,7 @@ public static class RelationsQuery
         }
 
         List<ReplyItem> items = [];
-        foreach (var group in byInvestor)
+        foreach (var group in byInvestor.Take(MaxListed))
         {
             KnowledgeEvent latest = group.First().Event;
             string roles = string.Join("; ", group.Select(x => $"{q.RoleLabel(x.Party.Role)}, {q.TypeLabel(x.Event.Type)} {q.Date(x.Event.Date)}{PartyFigures(x.Party, x.Event, q)}"));
@@ -128,7 +131,7 @@ public static class RelationsQuery
             $"{name} wordt gesteund door {q.Count(byInvestor.Count, "investor", "investeerder")} die we kennen, onder wie {q.List(byInvestor.Take(5).Select(g => q.Name(g.Key)))}.");
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
-            Sections = [new ReplySection(q.L("Investors", "Investeerders"), [.. items.Take(15)], Math.Max(0, items.Count - 15))],
+            Sections = [new ReplySection(q.L("Investors", "Investeerders"), [.. items], Math.Max(0, byInvestor.Count - MaxListed))],
             Notes = others.Count == 0 ? [] : [q.L("Also taking part: ", "Ook betrokken: ") + string.Join(", ", others.Take(12))],
             Sources = q.Sources(events, 8),
             Suggestions = suggestions,
@@ -155,7 +158,7 @@ public static class RelationsQuery
         }
 
         List<ReplyItem> items = [];
-        foreach (var group in holdings)
+        foreach (var group in holdings.Take(MaxListed))
         {
             KnowledgeEvent latest = group.First().Event;
             string detail = string.Join("; ", group.Select(x =>
@@ -171,7 +174,7 @@ public static class RelationsQuery
             $"{name} investeerde in {q.Count(holdings.Count, "company", "bedrijf")} die we kennen: {q.List(holdings.Take(8).Select(g => q.Name(g.Key)))}.");
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
-            Sections = [new ReplySection(q.L("Investments", "Investeringen"), [.. items.Take(15)], Math.Max(0, items.Count - 15))],
+            Sections = [new ReplySection(q.L("Investments", "Investeringen"), [.. items], Math.Max(0, holdings.Count - MaxListed))],
             Sources = q.Sources(holdings.SelectMany(g => g.Select(x => x.Event)), 8),
             Suggestions = suggestions,
         };
