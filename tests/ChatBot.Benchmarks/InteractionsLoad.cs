@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using ChatBot.Testing;
 
 namespace ChatBot.Benchmarks;
@@ -19,7 +18,7 @@ public static class InteractionsLoad
     public static async Task RunAsync(int connections, int seconds, bool wrk = false)
     {
         using DiscordSigner signer = new();
-        int port = FreePort();
+        int port = Loopback.FreePort();
         string bot = Path.Combine(Repository.Root, "src", "ChatBot", "bin", "Release", "net10.0", "chatbot.dll");
         using TempDirectory temp = new();
         ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -174,10 +173,4 @@ public static class InteractionsLoad
         throw new TimeoutException("chatbot serve did not start");
     }
 
-    private static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

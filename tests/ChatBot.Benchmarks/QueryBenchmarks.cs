@@ -21,8 +21,8 @@ public class QueryBenchmarks
     {
         KnowledgeSnapshot snapshot = Repository.ShippedSnapshot;
         _directory = snapshot.Directory;
-        _engine = new ChatBotEngine(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0, CacheAnswers: false));
-        _cachingEngine = new ChatBotEngine(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0));
+        _engine = new ChatBotEngine(new FixedKnowledge(snapshot), TimeProvider.System, new EngineSettings(0, CacheAnswers: false));
+        _cachingEngine = new ChatBotEngine(new FixedKnowledge(snapshot), TimeProvider.System, new EngineSettings(0));
     }
 
     [Benchmark(Description = "command: /valuation OpenAI")]
@@ -48,9 +48,4 @@ public class QueryBenchmarks
 
     [Benchmark(Description = "render: /valuation OpenAI as text")]
     public string RenderText() => TextReplyRenderer.Render(_engine.Handle(Utterance.FromText("/valuation OpenAI"), _user));
-
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
-    }
 }

@@ -44,7 +44,7 @@ public static class ScaleRun
         Report("restart on unchanged files (ready to answer)", watch.Elapsed, restarted.State.ToString());
 
         KnowledgeSnapshot snapshot = restarted.Snapshot!;
-        ChatBotEngine engine = new(new Fixed(snapshot), TimeProvider.System, new EngineSettings(0, CacheAnswers: false));
+        ChatBotEngine engine = new(new FixedKnowledge(snapshot), TimeProvider.System, new EngineSettings(0, CacheAnswers: false));
         Conversation user = new("bench", "user");
         string[] questions =
         [
@@ -146,9 +146,4 @@ public static class ScaleRun
 
     private static void Report(string what, TimeSpan elapsed, string state) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {elapsed.TotalSeconds:F2} s ({state})"));
-
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
-    }
 }

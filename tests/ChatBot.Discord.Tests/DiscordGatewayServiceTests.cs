@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChatBot.Core.Conversations;
-using ChatBot.Core.Knowledge;
 using ChatBot.Discord.Api.Interactions;
 using ChatBot.Discord.Api.Models;
 using ChatBot.Discord.Api.Rest;
@@ -27,7 +26,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     {
         DiscordOptions options = new() { Enabled = true, ApplicationId = "123456789", Token = "t", ApiBaseUrl = _discord.ApiBaseUrl };
         DiscordRestClient rest = new(_http, new DiscordRestOptions(options.ApiBaseUrl, options.Token), _clock, NullLogger<DiscordRestClient>.Instance);
-        Fixed knowledge = new(Repository.SeedSnapshot);
+        FixedKnowledge knowledge = new(Repository.SeedSnapshot);
         return new DiscordGatewayService(rest, handler, new ChatBotEngine(knowledge, _clock, new EngineSettings(0)), Options.Create(options), _clock, NullLoggerFactory.Instance, new Lifetime(), _temp.Path);
     }
 
@@ -45,7 +44,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [Fact]
     public async Task FastAnswer_IsSentAsTheInitialResponse()
     {
-        Fixed knowledge = new(Repository.SeedSnapshot);
+        FixedKnowledge knowledge = new(Repository.SeedSnapshot);
         DiscordInteractionHandler handler = new(new ChatBotEngine(knowledge, _clock, new EngineSettings(0)), knowledge, Options.Create(new DiscordOptions()), NullLogger<DiscordInteractionHandler>.Instance);
 
         await CreateSut(handler).AnswerInteractionAsync(Valuation(), TestContext.Current.CancellationToken);
@@ -94,10 +93,6 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken) => Answer.Task;
     }
 
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
-    }
 
     private sealed class Lifetime : IHostApplicationLifetime
     {

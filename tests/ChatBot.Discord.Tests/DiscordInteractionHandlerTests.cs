@@ -1,5 +1,4 @@
 using ChatBot.Core.Conversations;
-using ChatBot.Core.Knowledge;
 using ChatBot.Discord.Api.Models;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +13,7 @@ public class DiscordInteractionHandlerTests
 
     private static DiscordInteractionHandler CreateSut(DiscordOptions? options = null)
     {
-        Fixed knowledge = new(Repository.SeedSnapshot);
+        FixedKnowledge knowledge = new(Repository.SeedSnapshot);
         return new DiscordInteractionHandler(new ChatBotEngine(knowledge, Clock, new EngineSettings(0)), knowledge, Options.Create(options ?? new DiscordOptions()), NullLogger<DiscordInteractionHandler>.Instance);
     }
 
@@ -101,7 +100,7 @@ public class DiscordInteractionHandlerTests
         Interaction interaction = Command("valuation", "en-US", ("company", "", true)) with { Type = InteractionType.ApplicationCommandAutocomplete };
 
         InteractionResponse response = await new DiscordInteractionHandler(
-            new ChatBotEngine(new Fixed(Repository.ShippedSnapshot), Clock, new EngineSettings(0)), new Fixed(Repository.ShippedSnapshot), Options.Create(new DiscordOptions()), NullLogger<DiscordInteractionHandler>.Instance)
+            new ChatBotEngine(new FixedKnowledge(Repository.ShippedSnapshot), Clock, new EngineSettings(0)), new FixedKnowledge(Repository.ShippedSnapshot), Options.Create(new DiscordOptions()), NullLogger<DiscordInteractionHandler>.Instance)
             .HandleAsync(interaction, TestContext.Current.CancellationToken);
 
         Assert.Equal(25, response.Data!.Choices!.Count);
@@ -117,10 +116,5 @@ public class DiscordInteractionHandlerTests
 
         Assert.True(conversation.IsAdmin);
         Assert.Equal(("discord", "42", "g/c", "en-US"), (conversation.Platform, conversation.UserId, conversation.PlaceId, conversation.Locale));
-    }
-
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
     }
 }

@@ -16,7 +16,7 @@ public class EmbedRendererTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
 
     private static Reply Ask(string text, string? locale = null) =>
-        new ChatBotEngine(new Fixed(Repository.SeedSnapshot), Clock, new EngineSettings(0)).Handle(Utterance.FromText(text), new Conversation("discord", "u", Locale: locale));
+        new ChatBotEngine(new FixedKnowledge(Repository.SeedSnapshot), Clock, new EngineSettings(0)).Handle(Utterance.FromText(text), new Conversation("discord", "u", Locale: locale));
 
     [Theory]
     [InlineData("valuation-en", "/valuation OpenAI", null)]
@@ -87,10 +87,5 @@ public class EmbedRendererTests
         Reply reply = new(ReplyKind.Answer, Language.English, "t", "a") { Sections = [new ReplySection("s", [new ReplyItem("a_b *c*")])] };
 
         Assert.Equal("• a\\_b \\*c\\*", EmbedRenderer.Render(reply)[0].Fields![0].Value);
-    }
-
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
     }
 }

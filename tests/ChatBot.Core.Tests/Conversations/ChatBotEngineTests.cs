@@ -1,5 +1,4 @@
 using ChatBot.Core.Conversations;
-using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 using ChatBot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +9,7 @@ public class ChatBotEngineTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
 
-    private ChatBotEngine CreateSut(int perMinute = 3) => new(new Fixed(Repository.SeedSnapshot), _clock, new EngineSettings(perMinute));
+    private ChatBotEngine CreateSut(int perMinute = 3) => new(new FixedKnowledge(Repository.SeedSnapshot), _clock, new EngineSettings(perMinute));
 
     private static Conversation User(string id = "alice", string? locale = null) => new("test", id, Locale: locale);
 
@@ -85,7 +84,7 @@ public class ChatBotEngineTests
     [Fact]
     public void Handle_RepeatedQuestion_ReusesTheAnswer_UntilTheSnapshotOrTheDayChanges()
     {
-        Swappable knowledge = new() { Current = Repository.SeedSnapshot };
+        FixedKnowledge knowledge = new(Repository.SeedSnapshot);
         ChatBotEngine sut = new(knowledge, _clock, new EngineSettings(0));
 
         Reply first = sut.Handle(Utterance.FromText("What is OpenAI worth?"), User());
@@ -103,13 +102,4 @@ public class ChatBotEngineTests
         Assert.NotEqual(first.AsOf, newKnowledge.AsOf);
     }
 
-    private sealed class Swappable : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current { get; set; } = KnowledgeSnapshot.Empty;
-    }
-
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
-    }
 }

@@ -13,7 +13,7 @@ public class SeedArticleTests
 
     private static Reply Ask(string text, string? locale = null)
     {
-        ChatBotEngine engine = new(new FixedSnapshot(Repository.ShippedSnapshot), Clock, new EngineSettings(0));
+        ChatBotEngine engine = new(new FixedKnowledge(Repository.ShippedSnapshot), Clock, new EngineSettings(0));
         return engine.Handle(Utterance.FromText(text), new Conversation("test", "user", Locale: locale));
     }
 
@@ -122,9 +122,4 @@ public class SeedArticleTests
     [Fact]
     public void EveryAnswerCarriesItsAsOfDate() =>
         Assert.StartsWith("Knowledge as of ", Ask("What is OpenAI worth?").AsOf, StringComparison.Ordinal);
-
-    private sealed class FixedSnapshot(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
-    }
 }

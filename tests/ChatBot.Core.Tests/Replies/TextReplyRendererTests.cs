@@ -1,5 +1,4 @@
 using ChatBot.Core.Conversations;
-using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 using ChatBot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -44,15 +43,10 @@ public class TextReplyRendererTests
     [MemberData(nameof(Questions))]
     public void Render_MatchesApproved(string name, string question, string? locale)
     {
-        ChatBotEngine engine = new(new Fixed(Repository.SeedSnapshot), Clock, new EngineSettings(0));
+        ChatBotEngine engine = new(new FixedKnowledge(Repository.SeedSnapshot), Clock, new EngineSettings(0));
 
         Reply reply = engine.Handle(Utterance.FromText(question), new Conversation("test", "user", Locale: locale));
 
         Approvals.Verify($"> {question}\n\n{TextReplyRenderer.Render(reply)}", name);
-    }
-
-    private sealed class Fixed(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Cli;
@@ -26,12 +24,7 @@ public sealed class ServeGatewayTests : IAsyncLifetime
         _rest = await FakeDiscord.StartAsync(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
         _gateway = await FakeGateway.StartAsync();
         _rest.GatewayUrl = _gateway.Url;
-        int port;
-        using (TcpListener listener = new(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        int port = Loopback.FreePort();
 
         string[] args =
         [

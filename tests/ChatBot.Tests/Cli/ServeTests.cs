@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ChatBot.Cli;
 using ChatBot.Testing;
@@ -12,16 +11,10 @@ public sealed class ServeTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly DiscordSigner _signer = new();
 
-    private static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private (Task<int> Run, StringWriter Error, CancellationTokenSource Stop, Uri Base) Start(params string[] extra)
     {
-        int port = FreePort();
+        int port = Loopback.FreePort();
         StringWriter error = new();
         CancellationTokenSource stop = new();
         string[] args =
