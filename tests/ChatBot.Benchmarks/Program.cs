@@ -19,6 +19,13 @@ if (args.Length > 2 && args[0] == "restart")
     return;
 }
 
+if (args.Length > 0 && args[0] == "gateway")
+{
+    // Gateway dispatch → interaction callback latency and memory, against the fake Discord.
+    await GatewayLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "interactions")
 {
     // HTTP interactions endpoint under load (build src/ChatBot in Release first).

@@ -39,6 +39,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>What <c>GET /gateway/bot</c> returns as the gateway URL (a <see cref="FakeGateway"/>'s).</summary>
     public Uri GatewayUrl { get; set; } = new("wss://gateway.discord.gg");
 
+    /// <summary>Called for every request as it arrives (for load measurements).</summary>
+    public Action<RecordedRequest>? OnRequest { get; set; }
+
+    /// <summary>Whether requests are kept in <see cref="Requests"/>. The default value is <c>true</c>.</summary>
+    public bool Record { get; set; } = true;
+
     /// <summary>The base URL to configure as <c>Discord:ApiBaseUrl</c>.</summary>
     public string ApiBaseUrl => _app.Urls.Single() + "/api";
 
@@ -83,10 +89,16 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         DateTimeOffset now = _clock.GetUtcNow();
-        lock (_requests)
+        RecordedRequest recorded = new(request.Method, path, body, now, request.Headers.Authorization, request.Headers.UserAgent);
+        if (Record)
         {
-            _requests.Add(new RecordedRequest(request.Method, path, body, now, request.Headers.Authorization, request.Headers.UserAgent));
+            lock (_requests)
+            {
+                _requests.Add(recorded);
+            }
         }
+
+        OnRequest?.Invoke(recorded);
 
         HttpResponse response = context.Response;
         if (!request.Path.Value.StartsWith("/api/v10/", StringComparison.Ordinal))
