@@ -9,11 +9,6 @@ namespace ChatBot.Core.Knowledge;
 /// </summary>
 public static class EnumNames
 {
-    /// <summary>The file spelling of a value: <c>EventType.CloudDeal</c> → <c>cloud-deal</c>.</summary>
-    /// <example>EnumNames.ToKebab(Stage.Talks) => "talks"</example>
-    public static string ToKebab<T>(T value)
-        where T : struct, Enum => Cache<T>.Names[value];
-
     /// <summary>Parses the file spelling; returns false for anything outside the closed set.</summary>
     public static bool TryParse<T>(string text, out T value)
         where T : struct, Enum => Cache<T>.Values.TryGetValue(text, out value);
@@ -42,12 +37,9 @@ public static class EnumNames
     private static class Cache<T>
         where T : struct, Enum
     {
-        public static readonly FrozenDictionary<T, string> Names =
-            Enum.GetValues<T>().ToFrozenDictionary(v => v, v => Kebab(v.ToString()));
+        public static readonly IReadOnlyList<string> Ordered = [.. Enum.GetValues<T>().Select(v => Kebab(v.ToString()))];
 
         public static readonly FrozenDictionary<string, T> Values =
-            Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
-        public static readonly IReadOnlyList<string> Ordered = Enum.GetValues<T>().Select(v => Names[v]).ToArray();
+            Enum.GetValues<T>().ToFrozenDictionary(v => Kebab(v.ToString()), v => v, StringComparer.Ordinal);
     }
 }

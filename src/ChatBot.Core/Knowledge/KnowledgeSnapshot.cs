@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace ChatBot.Core.Knowledge;
 
 /// <summary>
-/// An immutable, indexed view of one knowledge revision: companies by id and name, events by company, by type
-/// and by date. Built once per revision and swapped whole, so readers never lock and never see half a revision.
+/// An immutable, indexed view of one knowledge revision: companies by id and name, events by id, by company and by
+/// date (with their types, for range scans). Built once per revision and swapped whole, so readers never lock and never see half a revision.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between any number of threads.</threadsafety>
 public sealed class KnowledgeSnapshot
@@ -16,7 +16,6 @@ public sealed class KnowledgeSnapshot
     private readonly Dictionary<string, Company> _companies;
     private readonly Dictionary<string, KnowledgeEvent> _events;
     private readonly Dictionary<string, ImmutableArray<KnowledgeEvent>> _byCompany;
-    private readonly Dictionary<EventType, ImmutableArray<KnowledgeEvent>> _byType;
 
     public KnowledgeSnapshot(KnowledgeContent content, RevisionInfo revision)
     {
@@ -30,7 +29,6 @@ public sealed class KnowledgeSnapshot
 
         EventsNewestFirst = [.. content.Events.OrderByDescending(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
         Dictionary<string, ImmutableArray<KnowledgeEvent>.Builder> byCompany = new(StringComparer.Ordinal);
-        Dictionary<EventType, ImmutableArray<KnowledgeEvent>.Builder> byType = [];
         foreach (KnowledgeEvent e in EventsNewestFirst)
         {
             foreach (Party party in e.Parties)
@@ -45,17 +43,9 @@ public sealed class KnowledgeSnapshot
                     list.Add(e);
                 }
             }
-
-            if (!byType.TryGetValue(e.Type, out ImmutableArray<KnowledgeEvent>.Builder? ofType))
-            {
-                byType[e.Type] = ofType = ImmutableArray.CreateBuilder<KnowledgeEvent>();
-            }
-
-            ofType.Add(e);
         }
 
         _byCompany = byCompany.ToDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
-        _byType = byType.ToDictionary(p => p.Key, p => p.Value.ToImmutable());
         NewestEventDate = EventsNewestFirst.IsEmpty ? null : EventsNewestFirst[0].Date;
         _newestFirstDays = [.. EventsNewestFirst.Select(e => e.Date.Start.DayNumber)];
         _newestFirstTypes = [.. EventsNewestFirst.Select(e => e.Type)];
@@ -95,10 +85,6 @@ public sealed class KnowledgeSnapshot
     /// <summary>Events a company takes part in, in any role, newest first.</summary>
     public ImmutableArray<KnowledgeEvent> EventsOf(string companyId) =>
         _byCompany.TryGetValue(companyId, out ImmutableArray<KnowledgeEvent> events) ? events : NoEvents;
-
-    /// <summary>Events of one type, newest first.</summary>
-    public ImmutableArray<KnowledgeEvent> EventsOfType(EventType type) =>
-        _byType.TryGetValue(type, out ImmutableArray<KnowledgeEvent> events) ? events : NoEvents;
 
     /// <summary>
     /// Events of the wanted types in a date range, newest first: the first <paramref name="max"/> of them and how many

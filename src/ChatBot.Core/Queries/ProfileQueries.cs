@@ -44,7 +44,7 @@ public static class ProfileQueries
             FinancialFigure figure = focusEvent.Financials.First(f => f.Metric == metric);
             string period = PeriodOf(focusEvent, q);
             string money = q.Money(figure.Amount);
-            string publisher = q.Origin(focusEvent.Sources.OrderBy(src => src.Date).First());
+            string publisher = QueryContext.Origin(focusEvent.Sources.OrderBy(src => src.Date).First());
             string how = q.L($" ({q.CertaintyLabel(focusEvent.Certainty)}, per {publisher})", $" ({q.CertaintyLabel(focusEvent.Certainty)}, volgens {publisher})");
             sentence = metric switch
             {

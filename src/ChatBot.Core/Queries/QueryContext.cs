@@ -44,10 +44,10 @@ public sealed class QueryContext
         (date.Precision == DatePrecision.Day ? L("on ", "op ") : "in ") + Date(date);
 
     /// <summary>"Reuters" or "The Information (via Techzine)": the outlet a figure comes from.</summary>
-    public string Origin(Source source)
+    public static string Origin(Source source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source.Cites is { } cites ? L($"{cites} (via {source.Publisher})", $"{cites} (via {source.Publisher})") : source.Publisher;
+        return source.Cites is { } cites ? $"{cites} (via {source.Publisher})" : source.Publisher;
     }
 
     public string Count(int count, string englishNoun, string dutchNoun) => Formats.Count(count, englishNoun, dutchNoun, Language);
