@@ -79,6 +79,31 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         Assert.False(body.RootElement.TryGetProperty("flags", out _), "a deferred answer's ephemerality was decided at deferral");
     }
 
+    [Fact]
+    public async Task SpentIdentifyBudget_WaitsForItsReset_BeforeConnecting()
+    {
+        await using FakeGateway gateway = await FakeGateway.StartAsync();
+        _discord.Script("/gateway/bot", 200, $$$"""{"url": "{{{gateway.Url.ToString().TrimEnd('/')}}}", "shards": 1, "session_start_limit": {"total": 1000, "remaining": 0, "reset_after": 60000, "max_concurrency": 1}}""");
+        DiscordGatewayService sut = CreateSut(new Slow());
+        using CancellationTokenSource stop = new();
+
+        await sut.StartAsync(stop.Token);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        int before = gateway.Connections;
+        for (int i = 0; i < 200 && gateway.Connections == 0; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await gateway.WaitForAsync(2);
+        await stop.CancelAsync();
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.Equal(0, before);
+        Assert.True(_clock.GetUtcNow() - Start >= TimeSpan.FromSeconds(60), "identified only after the budget's reset");
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
