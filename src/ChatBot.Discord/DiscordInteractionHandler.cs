@@ -87,35 +87,9 @@ public sealed class DiscordInteractionHandler(
         return new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new InteractionCallbackData { Choices = choices });
     }
 
-    /// <summary>
-    /// Companies matching what is typed: name or alias prefix first, then substring, then close by typo; the most
-    /// discussed companies first when nothing is typed.
-    /// </summary>
-    internal static IEnumerable<CommandChoice> CompanyChoices(KnowledgeSnapshot snapshot, string typed)
-    {
-        string key = CompanyDirectory.Normalize(typed);
-        IEnumerable<(Company Company, int Rank)> ranked = snapshot.Content.Companies.Select(c =>
-        {
-            IEnumerable<string> names = CompanyDirectory.NamesOf(c).Select(CompanyDirectory.Normalize);
-            int rank = key.Length == 0 ? 0
-                : names.Any(n => n.StartsWith(key, StringComparison.Ordinal)) ? 0
-                : names.Any(n => n.Contains(key, StringComparison.Ordinal)) ? 1
-                : key.Length >= 4 && names.Any(n => IsTypo(n, key)) ? 2
-                : int.MaxValue;
-            return (c, rank);
-        });
-        return ranked
-            .Where(x => x.Rank != int.MaxValue)
-            .OrderBy(x => x.Rank)
-            .ThenByDescending(x => snapshot.EventsOf(x.Company.Id).Length)
-            .ThenBy(x => x.Company.Name, StringComparer.Ordinal)
-            .Select(x => new CommandChoice(Formats.Shorten(x.Company.Name, 100), Formats.Shorten(x.Company.Name, 100)));
-    }
-
-    /// <summary>A whole name with a small typo, or the start of a name with one typo.</summary>
-    private static bool IsTypo(string name, string key) =>
-        EditDistance.Between(name, key, 2) <= Math.Max(1, CompanyDirectory.AllowedTypos(key.Length))
-        || (name.Length > key.Length && EditDistance.Between(name[..key.Length], key, 1) <= 1);
+    /// <summary>Companies matching what is typed, as autocomplete choices (<see cref="CompanySearch"/>).</summary>
+    internal static IEnumerable<CommandChoice> CompanyChoices(KnowledgeSnapshot snapshot, string typed) =>
+        CompanySearch.Find(snapshot, typed).Select(c => new CommandChoice(Formats.Shorten(c.Name, 100), Formats.Shorten(c.Name, 100)));
 
     // Replies are immutable and the engine reuses them for repeated questions: render each one once.
     private static readonly ConditionalWeakTable<Reply, IReadOnlyList<Embed>> Rendered = [];

@@ -11,6 +11,11 @@ public interface IChatBotEngine
 {
     /// <summary>Answers an utterance. Never throws for user input: every failure is a reply.</summary>
     Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Answers an utterance the bot builds itself (search results, previews), outside any user's rate limit.
+    /// </summary>
+    Reply Preview(Utterance utterance, Language language);
 }
 
 /// <summary>Settings of the engine; bound from the <c>Limits</c> section by the host.</summary>
@@ -74,6 +79,18 @@ public sealed class ChatBotEngine : IChatBotEngine
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
+        return Answered(utterance, conversation, snapshot, today);
+    }
+
+    public Reply Preview(Utterance utterance, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        DateOnly today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        return Answered(utterance, new Conversation("preview", string.Empty, Locale: language == Language.Dutch ? "nl" : "en"), _knowledge.Current, today);
+    }
+
+    private Reply Answered(Utterance utterance, Conversation conversation, KnowledgeSnapshot snapshot, DateOnly today)
+    {
         if (!_settings.CacheAnswers)
         {
             return Answer(utterance, conversation, snapshot, today);

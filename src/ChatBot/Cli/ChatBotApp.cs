@@ -73,6 +73,7 @@ public static class ChatBotApp
                 "chat" => await ChatAsync(host, line, options, input, output, error, logger, cancellationToken).ConfigureAwait(false),
                 "ask" => await AskAsync(host, line, options, output, error, logger, cancellationToken).ConfigureAwait(false),
                 "knowledge" => await KnowledgeVerbs.RunAsync(host.Services, line, options, output, error).ConfigureAwait(false),
+                "teams" => await TeamsVerbs.RunAsync(host.Services, line, output, error).ConfigureAwait(false),
                 "serve" => await ServeVerb.RunAsync(line, options, error, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false),
                 _ => await UnknownVerbAsync(verb, error).ConfigureAwait(false),
             };
@@ -98,7 +99,8 @@ public static class ChatBotApp
           chatbot knowledge validate       check the knowledge files; exit code 1 on any error
           chatbot knowledge import         validate and import the files as a new revision
           chatbot knowledge history        list the stored revisions
-          chatbot serve                    run the chat adapters (Discord) and /healthz on Kestrel (Urls)
+          chatbot teams package [file.zip] the Teams app package (manifest + icons) for upload
+          chatbot serve                    run the chat adapters (Discord, Teams) and /healthz on Kestrel (Urls)
 
         Options:
           --knowledge <dir>                the knowledge folder (Knowledge:Path)
@@ -134,6 +136,7 @@ public static class ChatBotApp
         builder.Services.AddSingleton(new EngineSettings(builder.Configuration.GetValue("Limits:QuestionsPerUserPerMinute", 20)));
         builder.Services.AddSingleton<IChatBotEngine, ChatBotEngine>();
         builder.Services.AddDiscordAdapter(builder.Configuration);
+        builder.Services.AddTeamsAdapter(builder.Configuration);
     }
 
     /// <summary>Loads the knowledge for answering: imports changed files, falls back to the last good revision.</summary>

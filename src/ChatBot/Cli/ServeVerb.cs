@@ -1,6 +1,7 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Discord;
 using ChatBot.Knowledge;
+using ChatBot.Teams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +33,12 @@ internal static class ServeVerb
             return ChatBotApp.NoKnowledge;
         }
 
-        app.MapGet("/healthz", (IKnowledgeSnapshotSource source, IOptions<DiscordOptions> discord, IServiceProvider services) =>
-            Results.Json(Health(source.Current, discord.Value, services.GetService<DiscordGatewayService>())));
+        app.MapGet("/healthz", (IKnowledgeSnapshotSource source, IOptions<DiscordOptions> discord, IOptions<TeamsOptions> teams, IServiceProvider services) =>
+            Results.Json(Health(source.Current, discord.Value, services.GetService<DiscordGatewayService>(), teams.Value)));
         try
         {
             app.MapDiscordAdapter();
+            app.MapTeamsAdapter();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
@@ -74,7 +76,7 @@ internal static class ServeVerb
         return ChatBotApp.Ok;
     }
 
-    private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord, DiscordGatewayService? gateway) => new
+    private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord, DiscordGatewayService? gateway, TeamsOptions teams) => new
     {
         status = "ok",
         knowledge = new { revision = snapshot.Revision.Number, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
@@ -82,6 +84,7 @@ internal static class ServeVerb
         {
             discord = !discord.Enabled ? "off" : discord.Mode == DiscordMode.Http ? "http" : "gateway",
             discordShards = gateway?.States.ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value.ToString().ToLowerInvariant()),
+            teams = teams.Enabled ? "on" : "off",
         },
     };
 }
