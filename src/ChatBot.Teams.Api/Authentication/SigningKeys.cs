@@ -28,7 +28,7 @@ public sealed class SigningKeys : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile KeySet? _keys;
-    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastEarlyRefresh = DateTimeOffset.MinValue;
 
     public SigningKeys(HttpClient http, Uri metadataUrl, TimeProvider time, ILogger logger)
     {
@@ -80,12 +80,18 @@ public sealed class SigningKeys : IDisposable
             }
 
             DateTimeOffset now = _time.GetUtcNow();
-            if (!force && now - _lastAttempt < MinimumRefreshInterval)
+            bool due = seen is null || now - seen.FetchedAt >= RefreshInterval;
+            if (!force && !due)
             {
-                return _keys;
+                // An early refresh for an unknown key id: at most one per minimum interval.
+                if (now - _lastEarlyRefresh < MinimumRefreshInterval)
+                {
+                    return _keys;
+                }
+
+                _lastEarlyRefresh = now;
             }
 
-            _lastAttempt = now;
             try
             {
                 string metadataJson = await _http.GetStringAsync(_metadataUrl, cancellationToken).ConfigureAwait(false);
