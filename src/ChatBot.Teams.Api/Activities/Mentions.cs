@@ -4,7 +4,7 @@ namespace ChatBot.Teams.Api.Activities;
 public static class Mentions
 {
     /// <summary>
-    /// The message text without the mentions of the recipient (the bot): for each <c>mention</c> entity whose
+    /// The message text, on one line, without the mentions of the recipient (the bot): for each <c>mention</c> entity whose
     /// <c>mentioned.id</c> is the recipient's id, its <c>text</c> (or <c>&lt;at&gt;name&lt;/at&gt;</c>) is removed,
     /// ignoring case. Other users' mentions keep their name without the <c>&lt;at&gt;</c> tags.
     /// </summary>
@@ -28,8 +28,11 @@ public static class Mentions
             }
         }
 
-        return StripTags(text).Trim();
+        return CollapseSpaces(StripTags(text));
     }
+
+    /// <summary>Runs of white space (left where mentions were removed, or CR/LF around Teams' text) become one space.</summary>
+    private static string CollapseSpaces(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Remove(string text, string? mention) =>
         string.IsNullOrEmpty(mention) ? text : text.Replace(mention, " ", StringComparison.OrdinalIgnoreCase);
