@@ -44,6 +44,18 @@ public class ArchitectureTests
         Assert.DoesNotContain(typeof(ChatBot.Discord.EmbedRenderer).Assembly.GetReferencedAssemblies(), a => a.Name is "ChatBot.Knowledge" or "chatbot" or "LiteDB" or "YamlDotNet");
 
     [Fact]
+    public void TeamsProtocolLibrary_KnowsNothingOfTheBot() =>
+        Assert.DoesNotContain(typeof(ChatBot.Teams.Api.Authentication.BotAuthenticator).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("ChatBot", StringComparison.Ordinal) || a.Name == "chatbot");
+
+    [Fact]
+    public void TeamsAdapter_DependsOnCoreAndTheProtocol_NotOnStorageOrDiscord() =>
+        Assert.DoesNotContain(typeof(ChatBot.Teams.TeamsBot).Assembly.GetReferencedAssemblies(), a => a.Name is "ChatBot.Knowledge" or "chatbot" or "LiteDB" or "YamlDotNet" || a.Name!.StartsWith("ChatBot.Discord", StringComparison.Ordinal));
+
+    [Fact]
+    public void Adapters_DoNotKnowEachOther() =>
+        Assert.DoesNotContain(typeof(ChatBot.Discord.EmbedRenderer).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("ChatBot.Teams", StringComparison.Ordinal));
+
+    [Fact]
     public void CoreKnowledgeTypes_AreImmutable()
     {
         IEnumerable<Type> types = Core.GetExportedTypes().Where(t => t.Namespace == "ChatBot.Core.Knowledge" && !t.IsInterface && !t.IsEnum && !(t.IsAbstract && t.IsSealed));
@@ -65,5 +77,5 @@ public class ArchitectureTests
 
     [Fact]
     public void NoClassIsNamedChatBot() =>
-        Assert.DoesNotContain(new[] { Core, Knowledge, typeof(ChatBot.Cli.ChatBotApp).Assembly }.SelectMany(a => a.GetTypes()), t => t.Name == "ChatBot");
+        Assert.DoesNotContain(new[] { Core, Knowledge, typeof(ChatBot.Cli.ChatBotApp).Assembly, typeof(ChatBot.Teams.TeamsBot).Assembly }.SelectMany(a => a.GetTypes()), t => t.Name == "ChatBot");
 }

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json.Nodes;
+using ChatBot.Cli;
+using ChatBot.Testing;
+using ChatBot.Testing.Teams;
+
+namespace ChatBot.Tests.Cli;
+
+/// <summary>
+/// <c>chatbot serve</c> with Teams on, as a child process: the bot trusts the fake channel's test CA only through
+/// the system trust store (<c>SSL_CERT_FILE</c>), as a deployment behind a corporate CA would; nothing in the product
+/// turns certificate validation off.
+/// </summary>
+public sealed class ServeTeamsTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private FakeBotFrameworkChannel _channel = null!;
+
+    public async ValueTask InitializeAsync() => _channel = await FakeBotFrameworkChannel.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Serve_Teams_AnswersAMentionWithACard_RefusesAForgedToken_AndStopsCleanly()
+    {
+        int port = Loopback.FreePort();
+        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "chatbot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--database", _temp.File("chatbot.db"),
+            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={_channel.AppId}", $"--Teams:MicrosoftAppTenantId={_channel.TenantId}",
+            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={_channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={_channel.EntraOpenIdMetadataUrl}",
+            $"--Teams:ToChannelFromBotLoginUrl={_channel.LoginUrl}",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Teams__MicrosoftAppPassword"] = _channel.AppPassword;
+        start.Environment["SSL_CERT_FILE"] = _channel.WriteCaBundle(_temp.Path);
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync(Ct);
+        try
+        {
+            using HttpClient client = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            string health = await WaitForHealthAsync(client, process);
+            Uri endpoint = new($"http://127.0.0.1:{port}/api/messages");
+            JsonObject message = TeamsActivities.Message(_channel.ServiceUrl, "valuation OpenAI", appId: _channel.AppId, tenantId: _channel.TenantId);
+
+            using HttpResponseMessage forged = await TeamsActivities.PostActivityAsync(client, endpoint, message, _channel.IssueChannelToken(_channel.ServiceUrl, new ChannelTokenOptions { TamperSignature = true }), Ct);
+            using HttpResponseMessage accepted = await TeamsActivities.PostActivityAsync(client, endpoint, message, _channel.IssueChannelToken(_channel.ServiceUrl), Ct);
+            ConnectorRequest reply = await _channel.WaitForReplyAsync(timeout: TimeSpan.FromSeconds(30));
+
+            Assert.Contains("\"teams\":\"on\"", health, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Equal((string)message["id"]!, reply.ReplyToId);
+            Assert.Contains("OpenAI", reply.Activity["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(Ct);
+        }
+
+        Assert.DoesNotContain(_channel.AppPassword, await errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_TeamsWithoutPassword_StopsStartupWithAClearMessage()
+    {
+        StringWriter error = new();
+        string[] args = ["serve", "--urls", $"http://127.0.0.1:{Loopback.FreePort()}", "--knowledge", Repository.KnowledgePath, "--database", _temp.File("chatbot.db"), "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={_channel.AppId}", $"--Teams:MicrosoftAppTenantId={_channel.TenantId}"];
+
+        int exit = await ChatBotApp.RunAsync(args, TextReader.Null, TextWriter.Null, error, Ct);
+
+        Assert.Equal(ChatBotApp.UsageError, exit);
+        Assert.Contains("Teams:MicrosoftAppPassword is required", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamsPackage_WritesTheAppPackage()
+    {
+        StringWriter output = new();
+        string zip = _temp.File("app.zip");
+
+        int exit = await ChatBotApp.RunAsync(["teams", "package", zip, $"--Teams:MicrosoftAppId={_channel.AppId}", "--database", _temp.File("chatbot.db")], TextReader.Null, output, TextWriter.Null, Ct);
+
+        Assert.Equal(ChatBotApp.Ok, exit);
+        using ZipArchive archive = ZipFile.OpenRead(zip);
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(zip, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamsPackage_WithoutAnAppId_IsAUsageError()
+    {
+        StringWriter error = new();
+
+        int exit = await ChatBotApp.RunAsync(["teams", "package", _temp.File("app.zip"), "--database", _temp.File("chatbot.db")], TextReader.Null, TextWriter.Null, error, Ct);
+
+        Assert.Equal(ChatBotApp.UsageError, exit);
+        Assert.Contains("Teams:MicrosoftAppId", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WaitForHealthAsync(HttpClient client, Process process)
+    {
+        for (int attempt = 0; attempt < 600; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"serve exited with {process.ExitCode}: {await process.StandardError.ReadToEndAsync(Ct)}");
+            }
+
+            try
+            {
+                return await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), Ct);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50, Ct);
+            }
+        }
+
+        throw new TimeoutException("serve did not start");
+    }
+}
