@@ -36,6 +36,16 @@ if (args.Length > 0 && args[0] == "interactions")
     return;
 }
 
+if (args.Length > 0 && args[0] == "teams")
+{
+    // Teams messaging endpoint under load, replies counted at the fake connector (build src/ChatBot in Release first).
+    await TeamsLoad.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 16);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "scale")
 {
     ScaleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatBot.Testing;
+using ChatBot.Testing.Teams;
+
+namespace ChatBot.Benchmarks;
+
+/// <summary>
+/// A load run of the Teams messaging endpoint: the fake Bot Framework channel (HTTPS, its own CA) runs in this
+/// process and counts the replies its connector receives; <c>chatbot serve</c> runs with Teams on as a child
+/// process trusting the fake's CA; wrk replays a pool of activities, each with a unique id, spread over 4,096
+/// conversations, with JWT validation on. Throughput is counted in replies at the connector, not in 200s. Run:
+/// <c>dotnet run -c Release --project tests/ChatBot.Benchmarks -- teams [connections] [seconds] [tokens]</c>
+/// (build <c>src/ChatBot</c> in Release first; <c>tokens</c> is how many distinct channel tokens the pool uses:
+/// the channel reuses one token for about an hour, so a handful is realistic; 0 means one per activity).
+/// </summary>
+public static class TeamsLoad
+{
+    private const int Conversations = 4096;
+
+    public static async Task RunAsync(int connections, int seconds, int tokens)
+    {
+        await using FakeBotFrameworkChannel channel = await FakeBotFrameworkChannel.StartAsync();
+        channel.Record = false;
+        int port = Loopback.FreePort();
+        string bot = Path.Combine(Repository.Root, "src", "ChatBot", "bin", "Release", "net10.0", "chatbot.dll");
+        using TempDirectory temp = new();
+        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string arg in new[]
+        {
+            bot, "serve", "--urls", $"http://127.0.0.1:{port}", "--database", temp.File("chatbot.db"),
+            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={channel.AppId}", $"--Teams:MicrosoftAppTenantId={channel.TenantId}",
+            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={channel.EntraOpenIdMetadataUrl}",
+            $"--Teams:ToChannelFromBotLoginUrl={channel.LoginUrl}",
+            "--Limits:QuestionsPerUserPerMinute=0", "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Teams__MicrosoftAppPassword"] = channel.AppPassword;
+        start.Environment["SSL_CERT_FILE"] = channel.WriteCaBundle(temp.Path);
+        using Process server = Process.Start(start)!;
+        server.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("  bot: " + e.Data);
+            }
+        };
+        server.BeginErrorReadLine();
+        server.BeginOutputReadLine();
+        using HttpClient client = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitForHealthAsync(client);
+
+        // The pool: more unique activities than the run can send, so none is dropped as a re-delivery.
+        int poolSize = Math.Max(20_000, seconds * 10_000);
+        string[] tokenPool = [.. Enumerable.Range(0, tokens <= 0 ? poolSize : tokens).Select(_ => channel.IssueChannelToken(channel.ServiceUrl))];
+        string warmPool = temp.File("warm.tsv");
+        string pool = temp.File("pool.tsv");
+        await File.WriteAllLinesAsync(warmPool, Activities(channel, 3_000, "w", tokenPool));
+        await File.WriteAllLinesAsync(pool, Activities(channel, poolSize, "m", tokenPool));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool: {poolSize:N0} activities over {Conversations:N0} conversations, {tokenPool.Length:N0} distinct tokens"));
+
+        await RunWrkAsync(port, warmPool, connections, 3, server, channel, report: false);
+        await RunWrkAsync(port, pool, connections, seconds, server, channel, report: true);
+        server.Kill(entireProcessTree: true);
+    }
+
+    private static IEnumerable<string> Activities(FakeBotFrameworkChannel channel, int count, string prefix, string[] tokens) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            string conversation = i % 3 == 0 ? $"19:conv{i % Conversations}@thread.tacv2" : $"a:personal-{i % Conversations}";
+            string body = TeamsActivities.Message(
+                channel.ServiceUrl,
+                "valuation OpenAI",
+                conversationType: i % 3 == 0 ? "channel" : "personal",
+                conversationId: conversation,
+                activityId: $"{prefix}{i:D9}",
+                userId: $"29:user-{i % 997}",
+                appId: channel.AppId,
+                tenantId: channel.TenantId).ToJsonString();
+            return tokens[i % tokens.Length] + "\t" + body;
+        });
+
+    private static async Task RunWrkAsync(int port, string pool, int connections, int seconds, Process server, FakeBotFrameworkChannel channel, bool report)
+    {
+        string script = Path.Combine(Repository.Root, "tests", "ChatBot.Benchmarks", "load", "teams.lua");
+        ProcessStartInfo start = new("wrk") { RedirectStandardOutput = true };
+        foreach (string arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/api/messages", "--", pool })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        server.Refresh();
+        TimeSpan cpuBefore = server.TotalProcessorTime;
+        int repliesBefore = channel.ReplyCount;
+        using Process wrk = Process.Start(start)!;
+        Task<string> outputTask = wrk.StandardOutput.ReadToEndAsync();
+
+        // wrk loads its pool before sending: the clock starts at the first reply.
+        while (channel.ReplyCount == repliesBefore && !wrk.HasExited)
+        {
+            await Task.Delay(5);
+        }
+
+        Stopwatch clock = Stopwatch.StartNew();
+        string output = await outputTask;
+        await wrk.WaitForExitAsync();
+        TimeSpan loadTime = clock.Elapsed;
+
+        // Replies are posted asynchronously: wait until they stop arriving.
+        int last = -1;
+        TimeSpan drained = clock.Elapsed;
+        while (channel.ReplyCount != last)
+        {
+            last = channel.ReplyCount;
+            drained = clock.Elapsed;
+            await Task.Delay(200);
+        }
+
+        server.Refresh();
+        if (!report)
+        {
+            return;
+        }
+
+        double cpuMs = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        int replies = channel.ReplyCount - repliesBefore;
+        Console.WriteLine(output);
+        Match total = Regex.Match(output, @"(\d+) requests in");
+        long acknowledged = total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{acknowledged:N0} activities acknowledged in {loadTime.TotalSeconds:F1} s; {replies:N0} replies at the connector by {drained.TotalSeconds:F1} s: " +
+            $"{replies / drained.TotalSeconds:N0} replies/s; bot CPU {cpuMs / Math.Max(1, replies):F3} ms per activity; connector failures {channel.FailedRequests}"));
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient client)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            try
+            {
+                using HttpResponseMessage health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (health.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("chatbot serve did not start");
+    }
+}
