@@ -58,6 +58,34 @@ public sealed class TeamsAdapterTests : IAsyncLifetime
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.Contains("OpenAI", (string?)card["body"]![0]!["text"], StringComparison.Ordinal);
         Assert.Contains("$500 billion", (string?)card["fallbackText"], StringComparison.Ordinal);
+        Assert.DoesNotContain(_channel.Replies, r => (string?)r.Activity["type"] == "typing");
+    }
+
+    [Fact]
+    public async Task SlowAnswer_ShowsTyping_ThenTheCard()
+    {
+        await using TeamsBotHost slow = await TeamsBotHost.StartAsync(_channel, Repository.ShippedSnapshot, decorate: e => new SlowEngine(e, TimeSpan.FromMilliseconds(1500)));
+        JsonObject message = Message("valuation OpenAI", conversationType: "personal");
+
+        using HttpResponseMessage response = await TeamsActivities.PostActivityAsync(_http, slow.Endpoint, message, _channel.IssueChannelToken(_channel.ServiceUrl), TestContext.Current.CancellationToken);
+        ConnectorRequest card = await _channel.WaitForReplyAsync(r => r.ReplyToId == Id(message));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        ConnectorRequest typing = Assert.Single(_channel.Replies, r => (string?)r.Activity["type"] == "typing");
+        Assert.Equal((string)message["conversation"]!["id"]!, typing.ConversationId);
+        Assert.True(typing.At <= card.At, "typing comes before the answer");
+    }
+
+    /// <summary>The real engine, answering late (a cold start, a slow store).</summary>
+    private sealed class SlowEngine(ChatBot.Core.Conversations.IChatBotEngine inner, TimeSpan delay) : ChatBot.Core.Conversations.IChatBotEngine
+    {
+        public async Task<ChatBot.Core.Replies.Reply> HandleAsync(ChatBot.Core.Conversations.Utterance utterance, ChatBot.Core.Conversations.Conversation conversation, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(delay, cancellationToken);
+            return await inner.HandleAsync(utterance, conversation, cancellationToken);
+        }
+
+        public ChatBot.Core.Replies.Reply Preview(ChatBot.Core.Conversations.Utterance utterance, ChatBot.Core.Conversations.Language language) => inner.Preview(utterance, language);
     }
 
     [Fact]

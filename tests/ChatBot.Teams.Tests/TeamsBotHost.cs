@@ -31,7 +31,7 @@ internal sealed class TeamsBotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TeamsBotHost> StartAsync(FakeBotFrameworkChannel channel, KnowledgeSnapshot? snapshot = null, TimeProvider? time = null, Dictionary<string, string?>? settings = null)
+    public static async Task<TeamsBotHost> StartAsync(FakeBotFrameworkChannel channel, KnowledgeSnapshot? snapshot = null, TimeProvider? time = null, Dictionary<string, string?>? settings = null, Func<IChatBotEngine, IChatBotEngine>? decorate = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -56,7 +56,8 @@ internal sealed class TeamsBotHost : IAsyncDisposable
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<IKnowledgeSnapshotSource>(new FixedKnowledge(snapshot ?? Repository.SeedSnapshot));
         builder.Services.AddSingleton(new EngineSettings(0));
-        builder.Services.AddSingleton<IChatBotEngine, ChatBotEngine>();
+        builder.Services.AddSingleton<ChatBotEngine>();
+        builder.Services.AddSingleton(sp => (decorate ?? (e => e))(sp.GetRequiredService<ChatBotEngine>()));
         builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddHttpClient(TeamsServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(channel.CreateTrustingHandler);
         WebApplication app = builder.Build();
