@@ -36,7 +36,71 @@ public sealed class RevisionDocument
     /// <summary>The <see cref="KnowledgeBinary"/> encoding the chunks are written in.</summary>
     public int Format { get; set; }
 
+    /// <summary>What changed against the revision before it; null in revisions stored before diffs were recorded.</summary>
+    public DiffDocument? Diff { get; set; }
+
     public RevisionInfo ToInfo() => new(Id, ContentHash, new DateTimeOffset(DateTime.SpecifyKind(ImportedAt, DateTimeKind.Utc)));
+}
+
+/// <summary>
+/// The stored diff summary of a revision: counts, and the ids (at most <see cref="MaxIds"/> of each list, so a
+/// first import of a large set stays a small document).
+/// </summary>
+public sealed class DiffDocument
+{
+    public const int MaxIds = 200;
+
+    /// <summary>The revision compared against; 0 when there was none.</summary>
+    public int Against { get; set; }
+
+    public int EventsAddedCount { get; set; }
+
+    public int EventsChangedCount { get; set; }
+
+    public int EventsRemovedCount { get; set; }
+
+    public int CompaniesAddedCount { get; set; }
+
+    public int CompaniesChangedCount { get; set; }
+
+    public int CompaniesRemovedCount { get; set; }
+
+    public List<string> EventsAdded { get; set; } = [];
+
+    public List<string> EventsChanged { get; set; } = [];
+
+    public List<string> EventsRemoved { get; set; } = [];
+
+    public List<string> CompaniesAdded { get; set; } = [];
+
+    public List<string> CompaniesChanged { get; set; } = [];
+
+    public List<string> CompaniesRemoved { get; set; } = [];
+
+    public string Summary => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"events +{EventsAddedCount} ~{EventsChangedCount} -{EventsRemovedCount}; companies +{CompaniesAddedCount} ~{CompaniesChangedCount} -{CompaniesRemovedCount}");
+
+    public static DiffDocument Of(RevisionDiff diff, int against)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return new DiffDocument
+        {
+            Against = against,
+            EventsAddedCount = diff.EventsAdded.Length,
+            EventsChangedCount = diff.EventsChanged.Length,
+            EventsRemovedCount = diff.EventsRemoved.Length,
+            CompaniesAddedCount = diff.CompaniesAdded.Length,
+            CompaniesChangedCount = diff.CompaniesChanged.Length,
+            CompaniesRemovedCount = diff.CompaniesRemoved.Length,
+            EventsAdded = [.. diff.EventsAdded.Take(MaxIds)],
+            EventsChanged = [.. diff.EventsChanged.Take(MaxIds)],
+            EventsRemoved = [.. diff.EventsRemoved.Take(MaxIds)],
+            CompaniesAdded = [.. diff.CompaniesAdded.Take(MaxIds)],
+            CompaniesChanged = [.. diff.CompaniesChanged.Take(MaxIds)],
+            CompaniesRemoved = [.. diff.CompaniesRemoved.Take(MaxIds)],
+        };
+    }
 }
 
 /// <summary>A slice of a revision's content, encoded; many small documents, never one over LiteDB's 16 MB.</summary>
@@ -93,7 +157,14 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     public RevisionDocument? Find(int revision) => _revisions.FindById(revision);
 
     /// <summary>Stores content as a new revision, in one transaction.</summary>
-    public RevisionDocument Import(CanonicalKnowledge canonical, string rawHash, string source, string? who, DateTimeOffset now)
+    /// <param name="canonical">The content in canonical form.</param>
+    /// <param name="rawHash">The hash of the raw files it came from.</param>
+    /// <param name="source">What imported it: <c>startup</c>, <c>cli</c>, <c>watcher</c>, <c>chat</c>.</param>
+    /// <param name="who">Who imported it, where known.</param>
+    /// <param name="now">The import time.</param>
+    /// <param name="diff">What changed against <paramref name="against"/>, if computed.</param>
+    /// <param name="against">The revision the diff was taken against (0: none).</param>
+    public RevisionDocument Import(CanonicalKnowledge canonical, string rawHash, string source, string? who, DateTimeOffset now, RevisionDiff? diff = null, int against = 0)
     {
         ArgumentNullException.ThrowIfNull(canonical);
         KnowledgeContent content = canonical.Content;
@@ -125,6 +196,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
                 NewestEvent = content.Events.IsEmpty ? null : content.Events.Max(e => e.Date).ToString(),
                 Chunks = chunks.Count,
                 Format = KnowledgeBinary.Version,
+                Diff = diff is null ? null : DiffDocument.Of(diff, against),
             };
             _revisions.Insert(revision);
             _db.Commit();

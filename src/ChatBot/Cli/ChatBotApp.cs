@@ -199,7 +199,18 @@ public static class ChatBotApp
 
         bool styled = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         ConsoleChat chat = new(host.Services.GetRequiredService<IChatBotEngine>(), ConsoleConversation(line), input, output, styled);
-        await chat.RunAsync(cancellationToken).ConfigureAwait(false);
+        // The console chat reloads on change too (Knowledge:Watch), like serve.
+        KnowledgeWatcher watcher = host.Services.GetRequiredService<KnowledgeWatcher>();
+        await watcher.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await chat.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         return Ok;
     }
 

@@ -25,6 +25,7 @@ internal static class ServeVerb
         });
         ChatBotApp.Configure(builder, line, error, time);
         builder.Services.AddDiscordHostedServices(builder.Configuration);
+        builder.Services.AddKnowledgeWatcher();
         await using WebApplication app = builder.Build();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot");
         if (!await ChatBotApp.StartKnowledgeAsync(app.Services, knowledge, error, logger).ConfigureAwait(false))
