@@ -19,6 +19,9 @@ public enum LoadState
 
     /// <summary>The files are invalid and there is no good revision: nothing to serve.</summary>
     Failed,
+
+    /// <summary>An admin rolled back to an older revision and the files have not changed since: it is served.</summary>
+    RolledBack,
 }
 
 /// <summary>The outcome of a load: the snapshot to serve (if any), the revision, and every error in the files.</summary>
@@ -61,9 +64,20 @@ public sealed class KnowledgeLoader
     public LoadOutcome Load(KnowledgeFileSet files, string source, string? who = null, KnowledgeSnapshot? current = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        string rawHash = files.RawHash;
+        if (_store.Pin() is { } pin)
+        {
+            if (pin.RawHash == rawHash && _store.Find(pin.Revision) is { Format: KnowledgeBinary.Version } pinned)
+            {
+                return new LoadOutcome(LoadState.RolledBack, Build(pinned, current, rolledBack: true), pinned, []) { RawHash = rawHash };
+            }
+
+            // The files changed since the rollback: it has done its job, and the files decide again.
+            _store.ClearPin();
+        }
+
         // A revision stored in another encoding is not served; the files are imported again.
         RevisionDocument? latest = _store.Latest() is { Format: KnowledgeBinary.Version } newest ? newest : null;
-        string rawHash = files.RawHash;
         if (files.Errors.IsEmpty && latest is not null && latest.RawHashes.Contains(rawHash))
         {
             return new LoadOutcome(LoadState.Unchanged, Build(latest, current), latest, []) { RawHash = rawHash };
@@ -82,11 +96,12 @@ public sealed class KnowledgeLoader
         if (latest is not null && latest.ContentHash == content.ContentHash)
         {
             _store.AddRawHash(latest, rawHash);
-            KnowledgeSnapshot same = IsServing(current, latest) ? current! : new KnowledgeSnapshot(content.Content, latest.ToInfo());
+            KnowledgeSnapshot same = IsServing(current, latest) && !current!.Revision.RolledBack ? current : new KnowledgeSnapshot(content.Content, latest.ToInfo());
             return new LoadOutcome(LoadState.Unchanged, same, latest, []) { RawHash = rawHash };
         }
 
         KnowledgeContent? before = latest is null ? null : IsServing(current, latest) ? current!.Content : _store.LoadContent(latest.Id);
+        // The diff is against the newest revision, the one this import follows in the history.
         RevisionDiff diff = RevisionDiff.Between(before, content.Content);
         RevisionDocument revision = _store.Import(content.Canonical, rawHash, source, who, _time.GetUtcNow(), diff, latest?.Id ?? 0);
         return new LoadOutcome(LoadState.Imported, new KnowledgeSnapshot(content.Content, revision.ToInfo()), revision, []) { RawHash = rawHash };
@@ -95,6 +110,14 @@ public sealed class KnowledgeLoader
     private static bool IsServing(KnowledgeSnapshot? current, RevisionDocument revision) =>
         current is not null && current.Revision.Number == revision.Id && current.Revision.ContentHash == revision.ContentHash;
 
-    private KnowledgeSnapshot Build(RevisionDocument revision, KnowledgeSnapshot? current) =>
-        IsServing(current, revision) ? current! : new(_store.LoadContent(revision.Id), revision.ToInfo());
+    private KnowledgeSnapshot Build(RevisionDocument revision, KnowledgeSnapshot? current, bool rolledBack = false)
+    {
+        RevisionInfo info = revision.ToInfo() with { RolledBack = rolledBack };
+        if (!IsServing(current, revision))
+        {
+            return new KnowledgeSnapshot(_store.LoadContent(revision.Id), info);
+        }
+
+        return current!.Revision == info ? current : new KnowledgeSnapshot(current.Content, info);
+    }
 }

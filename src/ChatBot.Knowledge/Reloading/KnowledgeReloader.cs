@@ -95,6 +95,7 @@ public sealed partial class KnowledgeReloader : IDisposable
         {
             case LoadState.Imported:
             case LoadState.Unchanged:
+            case LoadState.RolledBack:
                 _lastRejectedRawHash = null;
                 KnowledgeSnapshot next = outcome.Snapshot!;
                 if (ReferenceEquals(next, current) || (next.Revision == current.Revision))
@@ -104,9 +105,12 @@ public sealed partial class KnowledgeReloader : IDisposable
                 }
 
                 _holder.Swap(next);
-                string summary = outcome.Revision?.Diff is { } diff && outcome.State == LoadState.Imported
-                    ? diff.Summary
-                    : $"revision {next.Revision.Number} (stored earlier) replaces revision {current.Revision.Number}";
+                string summary = outcome.State switch
+                {
+                    LoadState.Imported when outcome.Revision?.Diff is { } diff => diff.Summary,
+                    LoadState.RolledBack => $"rolled back to revision {next.Revision.Number} (from revision {current.Revision.Number})",
+                    _ => $"revision {next.Revision.Number} (stored earlier) replaces revision {current.Revision.Number}",
+                };
                 LogReloaded(next.Revision.Number, source, summary, (long)took.TotalMilliseconds);
                 return new KnowledgeReloaded(source, who, now, next.Revision, current.Revision, summary);
 

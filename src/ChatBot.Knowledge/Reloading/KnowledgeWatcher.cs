@@ -1,4 +1,5 @@
 using ChatBot.Knowledge.Loading;
+using ChatBot.Knowledge.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,10 @@ namespace ChatBot.Knowledge.Reloading;
 /// <summary>Timings of the <see cref="KnowledgeWatcher"/>.</summary>
 /// <param name="Quiet">How long the folder must be quiet after a change before it is read (a burst of saves is one reload).</param>
 /// <param name="Settle">The files are read twice this far apart and loaded only when both reads agree (no write in progress).</param>
-public sealed record WatchTimings(TimeSpan Quiet, TimeSpan Settle)
+/// <param name="Poll">How often the database is checked for revisions and rollbacks made by another process (the CLI).</param>
+public sealed record WatchTimings(TimeSpan Quiet, TimeSpan Settle, TimeSpan Poll)
 {
-    public static WatchTimings Default { get; } = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(150));
+    public static WatchTimings Default { get; } = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5));
 }
 
 /// <summary>
@@ -21,14 +23,17 @@ public sealed record WatchTimings(TimeSpan Quiet, TimeSpan Settle)
 public sealed partial class KnowledgeWatcher : BackgroundService
 {
     private readonly KnowledgeReloader _reloader;
+    private readonly LiteDbKnowledgeStore _store;
     private readonly KnowledgeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<KnowledgeWatcher> _logger;
     private readonly WatchTimings _timings;
 
-    public KnowledgeWatcher(KnowledgeReloader reloader, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeWatcher> logger, WatchTimings? timings = null)
+    public KnowledgeWatcher(KnowledgeReloader reloader, LiteDbKnowledgeStore store, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeWatcher> logger, WatchTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(reloader);
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
@@ -64,6 +69,8 @@ public sealed partial class KnowledgeWatcher : BackgroundService
             }
 
             LogWatching(folder);
+            string? stamp = null;
+            using ITimer poll = _time.CreateTimer(_ => PollStore(ref stamp, debouncer), null, _timings.Poll, _timings.Poll);
             _watching.TrySetResult();
             // Edits made while the bot started are picked up now (an unchanged folder costs one hash).
             debouncer.Signal();
@@ -103,6 +110,25 @@ public sealed partial class KnowledgeWatcher : BackgroundService
         {
             watcher?.Dispose();
             _watching.TrySetResult();
+        }
+    }
+
+    /// <summary>Signals a reload when another process (the CLI) imported or rolled back since the last look.</summary>
+    private void PollStore(ref string? last, Debouncer debouncer)
+    {
+        try
+        {
+            string stamp = _store.Stamp();
+            if (last is not null && stamp != last)
+            {
+                debouncer.Signal();
+            }
+
+            last = stamp;
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or IOException)
+        {
+            LogPollFailed(ex.Message);
         }
     }
 
@@ -161,6 +187,9 @@ public sealed partial class KnowledgeWatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge folder watcher reported an error: {Message}")]
     private partial void LogWatcherError(string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not check the database for changes: {Message}")]
+    private partial void LogPollFailed(string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reloading the knowledge failed; still serving the current revision")]
     private partial void LogReloadFailed(Exception exception);

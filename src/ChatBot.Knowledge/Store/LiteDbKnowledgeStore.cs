@@ -103,6 +103,25 @@ public sealed class DiffDocument
     }
 }
 
+/// <summary>
+/// A rollback: the revision to serve while the knowledge files still hash to <see cref="RawHash"/> (their state when
+/// the admin rolled back). There is at most one, with id 1.
+/// </summary>
+public sealed class PinDocument
+{
+    public int Id { get; set; } = 1;
+
+    public int Revision { get; set; }
+
+    public string RawHash { get; set; } = string.Empty;
+
+    public DateTime PinnedAt { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public string? Who { get; set; }
+}
+
 /// <summary>A slice of a revision's content, encoded; many small documents, never one over LiteDB's 16 MB.</summary>
 public sealed class ChunkDocument
 {
@@ -127,6 +146,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<RevisionDocument> _revisions;
     private readonly ILiteCollection<ChunkDocument> _chunks;
+    private readonly ILiteCollection<PinDocument> _pins;
 
     /// <summary>Opens (or creates) the database file; its folder is created if needed.</summary>
     public LiteDbKnowledgeStore(string path)
@@ -146,6 +166,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         _revisions = _db.GetCollection<RevisionDocument>("revisions");
         _chunks = _db.GetCollection<ChunkDocument>("chunks");
         _chunks.EnsureIndex(c => c.Revision);
+        _pins = _db.GetCollection<PinDocument>("pins");
     }
 
     /// <summary>The newest revision, if any.</summary>
@@ -208,6 +229,29 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Changes whenever another process imports a revision or rolls back: the newest revision and the pin.
+    /// </summary>
+    public string Stamp()
+    {
+        PinDocument? pin = Pin();
+        return $"{Latest()?.Id ?? 0}|{pin?.Revision ?? 0}|{pin?.RawHash}";
+    }
+
+    /// <summary>The rollback in force, if any.</summary>
+    public PinDocument? Pin() => _pins.FindById(1);
+
+    /// <summary>Pins a revision while the files keep <paramref name="rawHash"/>: a rollback that survives restarts.</summary>
+    public PinDocument SetPin(int revision, string rawHash, DateTimeOffset now, string source, string? who)
+    {
+        PinDocument pin = new() { Revision = revision, RawHash = rawHash, PinnedAt = now.UtcDateTime, Source = source, Who = who };
+        _pins.Upsert(pin);
+        return pin;
+    }
+
+    /// <summary>Ends the rollback (the files changed since).</summary>
+    public void ClearPin() => _pins.Delete(1);
 
     /// <summary>Remembers that another raw file set holds a revision's content (only comments or formatting changed).</summary>
     public void AddRawHash(RevisionDocument revision, string rawHash)

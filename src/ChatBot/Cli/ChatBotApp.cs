@@ -97,7 +97,11 @@ public static class ChatBotApp
           chatbot ask "<question>" [--json] one answer on standard output (--json: the reply as JSON)
           chatbot knowledge validate       check the knowledge files; exit code 1 on any error
           chatbot knowledge import         validate and import the files as a new revision
-          chatbot knowledge history        list the stored revisions
+          chatbot knowledge history        list the stored revisions (* marks the one served)
+          chatbot knowledge diff <a> <b>   the companies and events added, changed and removed from revision a to b
+          chatbot knowledge rollback <n>   serve revision n until the files change (survives restarts)
+          chatbot knowledge export <dir> [n]
+                                           write a revision (default: the one served) as YAML files
           chatbot serve                    run the chat adapters (Discord) and /healthz on Kestrel (Urls)
 
         Options:
@@ -157,6 +161,11 @@ public static class ChatBotApp
                 logger.LogWarning(
                     "The knowledge files have {Count} error(s); serving the last good revision {Revision} ({Events} events) until they are fixed",
                     outcome.Errors.Length, outcome.Revision!.Id, outcome.Revision.Events);
+                break;
+            case LoadState.RolledBack:
+                logger.LogWarning(
+                    "Serving revision {Revision} ({Events} events): an admin rolled back to it; the newest revision is served again once the files change",
+                    outcome.Revision!.Id, outcome.Revision.Events);
                 break;
             case LoadState.Imported:
                 logger.LogInformation("Imported knowledge revision {Revision}: {Companies} companies, {Events} events", outcome.Revision!.Id, outcome.Revision.Companies, outcome.Revision.Events);

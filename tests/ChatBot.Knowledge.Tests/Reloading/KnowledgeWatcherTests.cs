@@ -1,3 +1,4 @@
+using ChatBot.Knowledge.Loading;
 using ChatBot.Knowledge.Reloading;
 using ChatBot.Knowledge.Store;
 using ChatBot.Testing;
@@ -8,7 +9,7 @@ namespace ChatBot.Knowledge.Tests.Reloading;
 /// <summary>The watcher on a real folder with a real <see cref="FileSystemWatcher"/>; tests wait for notices, not for time.</summary>
 public sealed class KnowledgeWatcherTests : IAsyncDisposable
 {
-    private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(50));
+    private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
 
     private readonly TempDirectory _temp = new();
     private readonly LiteDbKnowledgeStore _store;
@@ -25,7 +26,7 @@ public sealed class KnowledgeWatcherTests : IAsyncDisposable
         KnowledgeGenerator.Write(_knowledge, events: 20, companies: 5, files: 1);
         IOptions<KnowledgeOptions> options = Options.Create(new KnowledgeOptions { Path = _knowledge });
         _reloader = new KnowledgeReloader(new KnowledgeLoader(_store, TimeProvider.System), _holder, [_notifier], options, TimeProvider.System, new CollectingLogger<KnowledgeReloader>());
-        _sut = new KnowledgeWatcher(_reloader, options, TimeProvider.System, new CollectingLogger<KnowledgeWatcher>(), Fast);
+        _sut = new KnowledgeWatcher(_reloader, _store, options, TimeProvider.System, new CollectingLogger<KnowledgeWatcher>(), Fast);
     }
 
     private async Task StartAsync()
@@ -127,6 +128,23 @@ public sealed class KnowledgeWatcherTests : IAsyncDisposable
         Assert.Equal(1, rejected.Serving.Number);
         Assert.All(rejected.Errors, e => Assert.Equal(target, e.File));
         Assert.Equal(2, fixedUp.Revision.Number);
+    }
+
+    [Fact]
+    public async Task Watch_ARollbackByAnotherProcess_IsServedWithinAPoll()
+    {
+        await StartAsync();
+        File.WriteAllText(Path.Combine(_knowledge, "events-00.yaml"), Generated(22));
+        Assert.IsType<KnowledgeReloaded>(await _notifier.NextAsync());
+
+        // What 'chatbot knowledge rollback 1' does in another process: pin revision 1 to the files as they are.
+        _store.SetPin(1, KnowledgeFileReader.Read(_knowledge, 26_214_400).RawHash, DateTimeOffset.UnixEpoch, "cli", "admin");
+
+        KnowledgeReloaded rolledBack = Assert.IsType<KnowledgeReloaded>(await _notifier.NextAsync());
+        Assert.Equal(1, rolledBack.Revision.Number);
+        Assert.True(rolledBack.Revision.RolledBack);
+        Assert.True(_holder.Current.Revision.RolledBack);
+        Assert.Equal(20, _holder.Current.EventCount);
     }
 
     public async ValueTask DisposeAsync()
