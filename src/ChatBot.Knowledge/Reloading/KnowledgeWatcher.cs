@@ -69,7 +69,9 @@ public sealed partial class KnowledgeWatcher : BackgroundService
             }
 
             LogWatching(folder);
+            // The database as it is now: a change by another process from here on triggers a reload.
             string? stamp = null;
+            PollStore(ref stamp, debouncer);
             using ITimer poll = _time.CreateTimer(_ => PollStore(ref stamp, debouncer), null, _timings.Poll, _timings.Poll);
             _watching.TrySetResult();
             // Edits made while the bot started are picked up now (an unchanged folder costs one hash).

@@ -141,12 +141,19 @@ public sealed class ChunkDocument
 /// The embedded LiteDB database: every imported revision with its content, so a broken file never takes the bot
 /// down. An import is one transaction: a crash leaves either the whole revision or none of it.
 /// </summary>
+/// <remarks>
+/// A database file is opened in LiteDB's shared mode, so the CLI works while <c>chatbot serve</c> runs on the same
+/// file: every operation opens the file under a machine-wide named mutex and closes it again (an import holds the
+/// mutex for its whole transaction). LiteDB's shared engine must not be entered from two threads at once, so calls
+/// on one store are serialized here.
+/// </remarks>
 public sealed class LiteDbKnowledgeStore : IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<RevisionDocument> _revisions;
     private readonly ILiteCollection<ChunkDocument> _chunks;
     private readonly ILiteCollection<PinDocument> _pins;
+    private readonly Lock _gate = new();
 
     /// <summary>Opens (or creates) the database file; its folder is created if needed.</summary>
     public LiteDbKnowledgeStore(string path)
@@ -170,12 +177,32 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     }
 
     /// <summary>The newest revision, if any.</summary>
-    public RevisionDocument? Latest() => _revisions.Query().OrderByDescending(r => r.Id).FirstOrDefault();
+    public RevisionDocument? Latest()
+    {
+        lock (_gate)
+        {
+            return LatestUnlocked();
+        }
+    }
+
+    private RevisionDocument? LatestUnlocked() => _revisions.Query().OrderByDescending(r => r.Id).FirstOrDefault();
 
     /// <summary>Every revision, newest first.</summary>
-    public IReadOnlyList<RevisionDocument> History() => _revisions.Query().OrderByDescending(r => r.Id).ToList();
+    public IReadOnlyList<RevisionDocument> History()
+    {
+        lock (_gate)
+        {
+            return _revisions.Query().OrderByDescending(r => r.Id).ToList();
+        }
+    }
 
-    public RevisionDocument? Find(int revision) => _revisions.FindById(revision);
+    public RevisionDocument? Find(int revision)
+    {
+        lock (_gate)
+        {
+            return _revisions.FindById(revision);
+        }
+    }
 
     /// <summary>Stores content as a new revision, in one transaction.</summary>
     /// <param name="canonical">The content in canonical form.</param>
@@ -189,6 +216,14 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(canonical);
         KnowledgeContent content = canonical.Content;
+        lock (_gate)
+        {
+            return ImportUnlocked(canonical, content, rawHash, source, who, now, diff, against);
+        }
+    }
+
+    private RevisionDocument ImportUnlocked(CanonicalKnowledge canonical, KnowledgeContent content, string rawHash, string source, string? who, DateTimeOffset now, RevisionDiff? diff, int against)
+    {
         if (!_db.BeginTrans())
         {
             throw new InvalidOperationException("A knowledge import is already in progress on this connection.");
@@ -196,7 +231,21 @@ public sealed class LiteDbKnowledgeStore : IDisposable
 
         try
         {
-            int number = (Latest()?.Id ?? 0) + 1;
+            RevisionDocument? latest = LatestUnlocked();
+            if (latest is not null && latest.ContentHash == canonical.Hash && latest.Format == KnowledgeBinary.Version)
+            {
+                // Another process imported the same content a moment ago: no second copy.
+                if (!latest.RawHashes.Contains(rawHash))
+                {
+                    latest.RawHashes.Add(rawHash);
+                    _revisions.Update(latest);
+                }
+
+                _db.Commit();
+                return latest;
+            }
+
+            int number = (latest?.Id ?? 0) + 1;
             List<ChunkDocument> chunks =
             [
                 new() { Id = ObjectId.NewObjectId(), Revision = number, Index = 0, Kind = "companies", Data = canonical.Companies },
@@ -235,23 +284,42 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     /// </summary>
     public string Stamp()
     {
-        PinDocument? pin = Pin();
-        return $"{Latest()?.Id ?? 0}|{pin?.Revision ?? 0}|{pin?.RawHash}";
+        lock (_gate)
+        {
+            PinDocument? pin = _pins.FindById(1);
+            return $"{LatestUnlocked()?.Id ?? 0}|{pin?.Revision ?? 0}|{pin?.RawHash}";
+        }
     }
 
     /// <summary>The rollback in force, if any.</summary>
-    public PinDocument? Pin() => _pins.FindById(1);
+    public PinDocument? Pin()
+    {
+        lock (_gate)
+        {
+            return _pins.FindById(1);
+        }
+    }
 
     /// <summary>Pins a revision while the files keep <paramref name="rawHash"/>: a rollback that survives restarts.</summary>
     public PinDocument SetPin(int revision, string rawHash, DateTimeOffset now, string source, string? who)
     {
         PinDocument pin = new() { Revision = revision, RawHash = rawHash, PinnedAt = now.UtcDateTime, Source = source, Who = who };
-        _pins.Upsert(pin);
+        lock (_gate)
+        {
+            _pins.Upsert(pin);
+        }
+
         return pin;
     }
 
     /// <summary>Ends the rollback (the files changed since).</summary>
-    public void ClearPin() => _pins.Delete(1);
+    public void ClearPin()
+    {
+        lock (_gate)
+        {
+            _pins.Delete(1);
+        }
+    }
 
     /// <summary>Remembers that another raw file set holds a revision's content (only comments or formatting changed).</summary>
     public void AddRawHash(RevisionDocument revision, string rawHash)
@@ -260,7 +328,10 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         if (!revision.RawHashes.Contains(rawHash))
         {
             revision.RawHashes.Add(rawHash);
-            _revisions.Update(revision);
+            lock (_gate)
+            {
+                _revisions.Update(revision);
+            }
         }
     }
 
@@ -277,9 +348,21 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     }
 
     /// <summary>The chunk documents of a revision, in order.</summary>
-    internal List<ChunkDocument> ReadChunks(int revision) => [.. _chunks.Find(c => c.Revision == revision).OrderBy(c => c.Index)];
+    internal List<ChunkDocument> ReadChunks(int revision)
+    {
+        lock (_gate)
+        {
+            return [.. _chunks.Find(c => c.Revision == revision).OrderBy(c => c.Index)];
+        }
+    }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _db.Dispose();
+        }
+    }
 
     private static LiteDatabase Open(string path)
     {
@@ -289,6 +372,6 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
     }
 }

@@ -78,7 +78,7 @@ internal static class ServeVerb
     private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord, DiscordGatewayService? gateway) => new
     {
         status = "ok",
-        knowledge = new { revision = snapshot.Revision.Number, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
+        knowledge = new { revision = snapshot.Revision.Number, rolledBack = snapshot.Revision.RolledBack, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
         adapters = new
         {
             discord = !discord.Enabled ? "off" : discord.Mode == DiscordMode.Http ? "http" : "gateway",
