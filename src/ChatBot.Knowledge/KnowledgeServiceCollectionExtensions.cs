@@ -27,6 +27,19 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeLoader>();
         services.AddSingleton<SnapshotHolder>();
         services.AddSingleton<IKnowledgeSnapshotSource>(sp => sp.GetRequiredService<SnapshotHolder>());
+        services.AddSingleton<KnowledgeReloader>();
+        services.AddSingleton<KnowledgeWatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Runs the <see cref="KnowledgeWatcher"/> as a hosted service: the folder is watched while the host runs
+    /// (when <c>Knowledge:Watch</c> is true).
+    /// </summary>
+    public static IServiceCollection AddKnowledgeWatcher(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeWatcher>());
         return services;
     }
 }

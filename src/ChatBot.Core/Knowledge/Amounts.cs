@@ -225,10 +225,12 @@ internal static class AmountGrammar
             Qualifier.AtLeast => "at least ",
             _ => string.Empty,
         };
-        string number = (value / scaleValue).ToString("0.###", CultureInfo.InvariantCulture);
+        // Every digit is kept (a scaled value has at most three decimals): the file form must read back exactly.
+        const string AllDigits = "0.############################";
+        string number = (value / scaleValue).ToString(AllDigits, CultureInfo.InvariantCulture);
         if (upper is { } high)
         {
-            number += "-" + (high / scaleValue).ToString("0.###", CultureInfo.InvariantCulture);
+            number += "-" + (high / scaleValue).ToString(AllDigits, CultureInfo.InvariantCulture);
         }
 
         return unit.Length == 0 ? $"{prefix}{number}{scaleWord}" : $"{prefix}{number}{scaleWord} {unit}";

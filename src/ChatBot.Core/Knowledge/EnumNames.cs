@@ -17,6 +17,10 @@ public static class EnumNames
     public static IReadOnlyList<string> All<T>()
         where T : struct, Enum => Cache<T>.Ordered;
 
+    /// <summary>The file spelling of a value: <c>FundingRound</c> → <c>funding-round</c>.</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum => Cache<T>.Names[value];
+
     private static string Kebab(string pascal)
     {
         StringBuilder builder = new(pascal.Length + 4);
@@ -38,6 +42,8 @@ public static class EnumNames
         where T : struct, Enum
     {
         public static readonly IReadOnlyList<string> Ordered = [.. Enum.GetValues<T>().Select(v => Kebab(v.ToString()))];
+
+        public static readonly FrozenDictionary<T, string> Names = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => Kebab(v.ToString()));
 
         public static readonly FrozenDictionary<string, T> Values =
             Enum.GetValues<T>().ToFrozenDictionary(v => Kebab(v.ToString()), v => v, StringComparer.Ordinal);

@@ -159,4 +159,8 @@ public sealed record KnowledgeContent(ImmutableArray<Company> Companies, Immutab
 /// <param name="Number">The revision number, counting from 1; 0 for content that was never stored.</param>
 /// <param name="ContentHash">Hash of the canonical content (comments and formatting do not count).</param>
 /// <param name="ImportedAt">When the revision was imported.</param>
-public sealed record RevisionInfo(int Number, string ContentHash, DateTimeOffset ImportedAt);
+public sealed record RevisionInfo(int Number, string ContentHash, DateTimeOffset ImportedAt)
+{
+    /// <summary>Whether an admin rolled back to this revision: it is served, though newer ones exist, until the files change.</summary>
+    public bool RolledBack { get; init; }
+}

@@ -81,7 +81,9 @@ public static class InfoQueries
         RevisionInfo revision = s.Revision;
         List<ReplyField> fields =
         [
-            new(q.L("Revision", "Revisie"), revision.Number > 0 ? revision.Number.ToString(q.Culture) : "—"),
+            new(q.L("Revision", "Revisie"), revision.Number <= 0 ? "—"
+                : revision.RolledBack ? q.L($"{revision.Number.ToString(q.Culture)} (rolled back by an admin)", $"{revision.Number.ToString(q.Culture)} (teruggezet door een beheerder)")
+                : revision.Number.ToString(q.Culture)),
             new(q.L("Imported", "Geïmporteerd"), revision.Number > 0 ? Formats.Day(DateOnly.FromDateTime(revision.ImportedAt.UtcDateTime), q.Language) : "—"),
             new(q.L("Companies", "Bedrijven"), s.CompanyCount.ToString(q.Culture)),
             new(q.L("Events", "Gebeurtenissen"), s.EventCount.ToString(q.Culture)),

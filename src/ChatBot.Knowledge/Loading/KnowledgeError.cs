@@ -32,3 +32,13 @@ public sealed record KnowledgeContentResult(ChatBot.Knowledge.Store.CanonicalKno
 
     public string ContentHash => Canonical.Hash;
 }
+
+/// <summary>
+/// The knowledge files as read from disk at one moment, with the errors of files that could not be read, and the
+/// hash of their raw bytes.
+/// </summary>
+public sealed record KnowledgeFileSet(ImmutableArray<KnowledgeFile> Files, ImmutableArray<KnowledgeError> Errors)
+{
+    /// <summary>SHA-256 over file names and bytes: equal for byte-identical file sets.</summary>
+    public string RawHash { get; } = KnowledgeFileReader.RawHash(Files);
+}

@@ -59,6 +59,13 @@ public static class KnowledgeFileReader
         return ([.. files], [.. errors]);
     }
 
+    /// <summary>Reads the raw files into a <see cref="KnowledgeFileSet"/>.</summary>
+    public static KnowledgeFileSet Read(string directory, long maxFileBytes)
+    {
+        (ImmutableArray<KnowledgeFile> files, ImmutableArray<KnowledgeError> errors) = ReadFiles(directory, maxFileBytes);
+        return new KnowledgeFileSet(files, errors);
+    }
+
     /// <summary>Reads and parses the folder.</summary>
     public static KnowledgeLoadResult Load(string directory, long maxFileBytes)
     {

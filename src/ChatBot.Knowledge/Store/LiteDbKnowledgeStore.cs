@@ -36,7 +36,90 @@ public sealed class RevisionDocument
     /// <summary>The <see cref="KnowledgeBinary"/> encoding the chunks are written in.</summary>
     public int Format { get; set; }
 
+    /// <summary>What changed against the revision before it; null in revisions stored before diffs were recorded.</summary>
+    public DiffDocument? Diff { get; set; }
+
     public RevisionInfo ToInfo() => new(Id, ContentHash, new DateTimeOffset(DateTime.SpecifyKind(ImportedAt, DateTimeKind.Utc)));
+}
+
+/// <summary>
+/// The stored diff summary of a revision: counts, and the ids (at most <see cref="MaxIds"/> of each list, so a
+/// first import of a large set stays a small document).
+/// </summary>
+public sealed class DiffDocument
+{
+    public const int MaxIds = 200;
+
+    /// <summary>The revision compared against; 0 when there was none.</summary>
+    public int Against { get; set; }
+
+    public int EventsAddedCount { get; set; }
+
+    public int EventsChangedCount { get; set; }
+
+    public int EventsRemovedCount { get; set; }
+
+    public int CompaniesAddedCount { get; set; }
+
+    public int CompaniesChangedCount { get; set; }
+
+    public int CompaniesRemovedCount { get; set; }
+
+    public List<string> EventsAdded { get; set; } = [];
+
+    public List<string> EventsChanged { get; set; } = [];
+
+    public List<string> EventsRemoved { get; set; } = [];
+
+    public List<string> CompaniesAdded { get; set; } = [];
+
+    public List<string> CompaniesChanged { get; set; } = [];
+
+    public List<string> CompaniesRemoved { get; set; } = [];
+
+    public string Summary => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"events +{EventsAddedCount} ~{EventsChangedCount} -{EventsRemovedCount}; companies +{CompaniesAddedCount} ~{CompaniesChangedCount} -{CompaniesRemovedCount}");
+
+    public static DiffDocument Of(RevisionDiff diff, int against)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return new DiffDocument
+        {
+            Against = against,
+            EventsAddedCount = diff.EventsAdded.Length,
+            EventsChangedCount = diff.EventsChanged.Length,
+            EventsRemovedCount = diff.EventsRemoved.Length,
+            CompaniesAddedCount = diff.CompaniesAdded.Length,
+            CompaniesChangedCount = diff.CompaniesChanged.Length,
+            CompaniesRemovedCount = diff.CompaniesRemoved.Length,
+            EventsAdded = [.. diff.EventsAdded.Take(MaxIds)],
+            EventsChanged = [.. diff.EventsChanged.Take(MaxIds)],
+            EventsRemoved = [.. diff.EventsRemoved.Take(MaxIds)],
+            CompaniesAdded = [.. diff.CompaniesAdded.Take(MaxIds)],
+            CompaniesChanged = [.. diff.CompaniesChanged.Take(MaxIds)],
+            CompaniesRemoved = [.. diff.CompaniesRemoved.Take(MaxIds)],
+        };
+    }
+}
+
+/// <summary>
+/// A rollback: the revision to serve while the knowledge files still hash to <see cref="RawHash"/> (their state when
+/// the admin rolled back). There is at most one, with id 1.
+/// </summary>
+public sealed class PinDocument
+{
+    public int Id { get; set; } = 1;
+
+    public int Revision { get; set; }
+
+    public string RawHash { get; set; } = string.Empty;
+
+    public DateTime PinnedAt { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public string? Who { get; set; }
 }
 
 /// <summary>A slice of a revision's content, encoded; many small documents, never one over LiteDB's 16 MB.</summary>
@@ -58,11 +141,19 @@ public sealed class ChunkDocument
 /// The embedded LiteDB database: every imported revision with its content, so a broken file never takes the bot
 /// down. An import is one transaction: a crash leaves either the whole revision or none of it.
 /// </summary>
+/// <remarks>
+/// A database file is opened in LiteDB's shared mode, so the CLI works while <c>chatbot serve</c> runs on the same
+/// file: every operation opens the file under a machine-wide named mutex and closes it again (an import holds the
+/// mutex for its whole transaction). LiteDB's shared engine must not be entered from two threads at once, so calls
+/// on one store are serialized here.
+/// </remarks>
 public sealed class LiteDbKnowledgeStore : IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<RevisionDocument> _revisions;
     private readonly ILiteCollection<ChunkDocument> _chunks;
+    private readonly ILiteCollection<PinDocument> _pins;
+    private readonly Lock _gate = new();
 
     /// <summary>Opens (or creates) the database file; its folder is created if needed.</summary>
     public LiteDbKnowledgeStore(string path)
@@ -82,21 +173,57 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         _revisions = _db.GetCollection<RevisionDocument>("revisions");
         _chunks = _db.GetCollection<ChunkDocument>("chunks");
         _chunks.EnsureIndex(c => c.Revision);
+        _pins = _db.GetCollection<PinDocument>("pins");
     }
 
     /// <summary>The newest revision, if any.</summary>
-    public RevisionDocument? Latest() => _revisions.Query().OrderByDescending(r => r.Id).FirstOrDefault();
+    public RevisionDocument? Latest()
+    {
+        lock (_gate)
+        {
+            return LatestUnlocked();
+        }
+    }
+
+    private RevisionDocument? LatestUnlocked() => _revisions.Query().OrderByDescending(r => r.Id).FirstOrDefault();
 
     /// <summary>Every revision, newest first.</summary>
-    public IReadOnlyList<RevisionDocument> History() => _revisions.Query().OrderByDescending(r => r.Id).ToList();
+    public IReadOnlyList<RevisionDocument> History()
+    {
+        lock (_gate)
+        {
+            return _revisions.Query().OrderByDescending(r => r.Id).ToList();
+        }
+    }
 
-    public RevisionDocument? Find(int revision) => _revisions.FindById(revision);
+    public RevisionDocument? Find(int revision)
+    {
+        lock (_gate)
+        {
+            return _revisions.FindById(revision);
+        }
+    }
 
     /// <summary>Stores content as a new revision, in one transaction.</summary>
-    public RevisionDocument Import(CanonicalKnowledge canonical, string rawHash, string source, string? who, DateTimeOffset now)
+    /// <param name="canonical">The content in canonical form.</param>
+    /// <param name="rawHash">The hash of the raw files it came from.</param>
+    /// <param name="source">What imported it: <c>startup</c>, <c>cli</c>, <c>watcher</c>, <c>chat</c>.</param>
+    /// <param name="who">Who imported it, where known.</param>
+    /// <param name="now">The import time.</param>
+    /// <param name="diff">What changed against <paramref name="against"/>, if computed.</param>
+    /// <param name="against">The revision the diff was taken against (0: none).</param>
+    public RevisionDocument Import(CanonicalKnowledge canonical, string rawHash, string source, string? who, DateTimeOffset now, RevisionDiff? diff = null, int against = 0)
     {
         ArgumentNullException.ThrowIfNull(canonical);
         KnowledgeContent content = canonical.Content;
+        lock (_gate)
+        {
+            return ImportUnlocked(canonical, content, rawHash, source, who, now, diff, against);
+        }
+    }
+
+    private RevisionDocument ImportUnlocked(CanonicalKnowledge canonical, KnowledgeContent content, string rawHash, string source, string? who, DateTimeOffset now, RevisionDiff? diff, int against)
+    {
         if (!_db.BeginTrans())
         {
             throw new InvalidOperationException("A knowledge import is already in progress on this connection.");
@@ -104,7 +231,21 @@ public sealed class LiteDbKnowledgeStore : IDisposable
 
         try
         {
-            int number = (Latest()?.Id ?? 0) + 1;
+            RevisionDocument? latest = LatestUnlocked();
+            if (latest is not null && latest.ContentHash == canonical.Hash && latest.Format == KnowledgeBinary.Version)
+            {
+                // Another process imported the same content a moment ago: no second copy.
+                if (!latest.RawHashes.Contains(rawHash))
+                {
+                    latest.RawHashes.Add(rawHash);
+                    _revisions.Update(latest);
+                }
+
+                _db.Commit();
+                return latest;
+            }
+
+            int number = (latest?.Id ?? 0) + 1;
             List<ChunkDocument> chunks =
             [
                 new() { Id = ObjectId.NewObjectId(), Revision = number, Index = 0, Kind = "companies", Data = canonical.Companies },
@@ -125,6 +266,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
                 NewestEvent = content.Events.IsEmpty ? null : content.Events.Max(e => e.Date).ToString(),
                 Chunks = chunks.Count,
                 Format = KnowledgeBinary.Version,
+                Diff = diff is null ? null : DiffDocument.Of(diff, against),
             };
             _revisions.Insert(revision);
             _db.Commit();
@@ -137,6 +279,48 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Changes whenever another process imports a revision or rolls back: the newest revision and the pin.
+    /// </summary>
+    public string Stamp()
+    {
+        lock (_gate)
+        {
+            PinDocument? pin = _pins.FindById(1);
+            return $"{LatestUnlocked()?.Id ?? 0}|{pin?.Revision ?? 0}|{pin?.RawHash}";
+        }
+    }
+
+    /// <summary>The rollback in force, if any.</summary>
+    public PinDocument? Pin()
+    {
+        lock (_gate)
+        {
+            return _pins.FindById(1);
+        }
+    }
+
+    /// <summary>Pins a revision while the files keep <paramref name="rawHash"/>: a rollback that survives restarts.</summary>
+    public PinDocument SetPin(int revision, string rawHash, DateTimeOffset now, string source, string? who)
+    {
+        PinDocument pin = new() { Revision = revision, RawHash = rawHash, PinnedAt = now.UtcDateTime, Source = source, Who = who };
+        lock (_gate)
+        {
+            _pins.Upsert(pin);
+        }
+
+        return pin;
+    }
+
+    /// <summary>Ends the rollback (the files changed since).</summary>
+    public void ClearPin()
+    {
+        lock (_gate)
+        {
+            _pins.Delete(1);
+        }
+    }
+
     /// <summary>Remembers that another raw file set holds a revision's content (only comments or formatting changed).</summary>
     public void AddRawHash(RevisionDocument revision, string rawHash)
     {
@@ -144,7 +328,10 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         if (!revision.RawHashes.Contains(rawHash))
         {
             revision.RawHashes.Add(rawHash);
-            _revisions.Update(revision);
+            lock (_gate)
+            {
+                _revisions.Update(revision);
+            }
         }
     }
 
@@ -161,9 +348,21 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     }
 
     /// <summary>The chunk documents of a revision, in order.</summary>
-    internal List<ChunkDocument> ReadChunks(int revision) => [.. _chunks.Find(c => c.Revision == revision).OrderBy(c => c.Index)];
+    internal List<ChunkDocument> ReadChunks(int revision)
+    {
+        lock (_gate)
+        {
+            return [.. _chunks.Find(c => c.Revision == revision).OrderBy(c => c.Index)];
+        }
+    }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _db.Dispose();
+        }
+    }
 
     private static LiteDatabase Open(string path)
     {
@@ -173,6 +372,6 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
     }
 }

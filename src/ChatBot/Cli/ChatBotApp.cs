@@ -98,7 +98,11 @@ public static class ChatBotApp
           chatbot ask "<question>" [--json] one answer on standard output (--json: the reply as JSON)
           chatbot knowledge validate       check the knowledge files; exit code 1 on any error
           chatbot knowledge import         validate and import the files as a new revision
-          chatbot knowledge history        list the stored revisions
+          chatbot knowledge history        list the stored revisions (* marks the one served)
+          chatbot knowledge diff <a> <b>   the companies and events added, changed and removed from revision a to b
+          chatbot knowledge rollback <n>   serve revision n until the files change (survives restarts)
+          chatbot knowledge export <dir> [n]
+                                           write a revision (default: the one served) as YAML files
           chatbot teams package [file.zip] the Teams app package (manifest + icons) for upload
           chatbot serve                    run the chat adapters (Discord, Teams) and /healthz on Kestrel (Urls)
 
@@ -161,6 +165,11 @@ public static class ChatBotApp
                     "The knowledge files have {Count} error(s); serving the last good revision {Revision} ({Events} events) until they are fixed",
                     outcome.Errors.Length, outcome.Revision!.Id, outcome.Revision.Events);
                 break;
+            case LoadState.RolledBack:
+                logger.LogWarning(
+                    "Serving revision {Revision} ({Events} events): an admin rolled back to it; the newest revision is served again once the files change",
+                    outcome.Revision!.Id, outcome.Revision.Events);
+                break;
             case LoadState.Imported:
                 logger.LogInformation("Imported knowledge revision {Revision}: {Companies} companies, {Events} events", outcome.Revision!.Id, outcome.Revision.Companies, outcome.Revision.Events);
                 break;
@@ -202,7 +211,18 @@ public static class ChatBotApp
 
         bool styled = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         ConsoleChat chat = new(host.Services.GetRequiredService<IChatBotEngine>(), ConsoleConversation(line), input, output, styled);
-        await chat.RunAsync(cancellationToken).ConfigureAwait(false);
+        // The console chat reloads on change too (Knowledge:Watch), like serve.
+        KnowledgeWatcher watcher = host.Services.GetRequiredService<KnowledgeWatcher>();
+        await watcher.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await chat.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         return Ok;
     }
 

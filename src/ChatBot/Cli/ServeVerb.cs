@@ -26,6 +26,7 @@ internal static class ServeVerb
         });
         ChatBotApp.Configure(builder, line, error, time);
         builder.Services.AddDiscordHostedServices(builder.Configuration);
+        builder.Services.AddKnowledgeWatcher();
         await using WebApplication app = builder.Build();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBot");
         if (!await ChatBotApp.StartKnowledgeAsync(app.Services, knowledge, error, logger).ConfigureAwait(false))
@@ -79,7 +80,7 @@ internal static class ServeVerb
     private static object Health(KnowledgeSnapshot snapshot, DiscordOptions discord, DiscordGatewayService? gateway, TeamsOptions teams) => new
     {
         status = "ok",
-        knowledge = new { revision = snapshot.Revision.Number, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
+        knowledge = new { revision = snapshot.Revision.Number, rolledBack = snapshot.Revision.RolledBack, events = snapshot.EventCount, newest = snapshot.NewestEventDate?.ToString() },
         adapters = new
         {
             discord = !discord.Enabled ? "off" : discord.Mode == DiscordMode.Http ? "http" : "gateway",

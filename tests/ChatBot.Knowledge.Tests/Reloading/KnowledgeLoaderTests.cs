@@ -1,3 +1,4 @@
+using ChatBot.Knowledge.Loading;
 using ChatBot.Knowledge.Reloading;
 using ChatBot.Knowledge.Store;
 using ChatBot.Testing;
@@ -112,6 +113,55 @@ public class KnowledgeLoaderTests : IDisposable
         Assert.Equal(LoadState.Unchanged, outcome.State);
         Assert.Equal(Repository.ShippedSnapshot.EventCount, outcome.Snapshot!.EventCount);
         Assert.Equal(Repository.ShippedSnapshot.Revision.ContentHash, outcome.Snapshot.Revision.ContentHash);
+    }
+
+    [Fact]
+    public void Load_ContentChanged_RecordsTheDiffAgainstThePreviousRevision()
+    {
+        Load();
+        string path = Path.Combine(_knowledge, "companies.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Maker of the Claude models.", "Maker of Claude.", StringComparison.Ordinal));
+
+        LoadOutcome again = Load();
+
+        DiffDocument diff = again.Revision!.Diff!;
+        Assert.Equal(1, diff.Against);
+        Assert.Equal(["anthropic"], diff.CompaniesChanged);
+        Assert.Equal(0, diff.EventsAddedCount + diff.EventsChangedCount + diff.EventsRemovedCount);
+        Assert.Equal("events +0 ~0 -0; companies +0 ~1 -0", diff.Summary);
+    }
+
+    [Fact]
+    public void Load_APinnedRollback_IsServedWhileTheFilesStayAsTheyWere_AlsoAfterARestart()
+    {
+        Load();
+        string path = Path.Combine(_knowledge, "companies.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Maker of the Claude models.", "Maker of Claude.", StringComparison.Ordinal));
+        Load();
+        _store.SetPin(1, KnowledgeFileReader.Read(_knowledge, 26_214_400).RawHash, _clock.GetUtcNow(), "cli", "admin");
+        _store.Dispose();
+        using LiteDbKnowledgeStore reopened = new(_temp.File("chatbot.db"));
+
+        LoadOutcome outcome = new KnowledgeLoader(reopened, _clock).Load(_knowledge, 26_214_400, "startup");
+
+        Assert.Equal(LoadState.RolledBack, outcome.State);
+        Assert.Equal(1, outcome.Snapshot!.Revision.Number);
+        Assert.True(outcome.Snapshot.Revision.RolledBack);
+        Assert.Equal("Maker of the Claude models.", outcome.Snapshot.FindCompany("anthropic")!.Description);
+    }
+
+    [Fact]
+    public void Load_APinnedRollback_EndsWhenTheFilesChange()
+    {
+        Load();
+        _store.SetPin(1, KnowledgeFileReader.Read(_knowledge, 26_214_400).RawHash, _clock.GetUtcNow(), "cli", null);
+        File.AppendAllText(Path.Combine(_knowledge, "companies.yaml"), "\n# an edit after the rollback\n");
+
+        LoadOutcome outcome = Load();
+
+        Assert.Equal(LoadState.Unchanged, outcome.State);
+        Assert.False(outcome.Snapshot!.Revision.RolledBack);
+        Assert.Null(_store.Pin());
     }
 
     public void Dispose()

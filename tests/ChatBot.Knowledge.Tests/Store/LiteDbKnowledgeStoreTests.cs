@@ -75,4 +75,48 @@ public class LiteDbKnowledgeStoreTests
 
         Assert.Equal(["raw-1", "raw-2"], sut.Latest()!.RawHashes);
     }
+
+    [Fact]
+    public void History_RevisionsStoredBeforeDiffsWereRecorded_StillLoad()
+    {
+        using MemoryStream stream = new();
+        using (LiteDB.LiteDatabase db = new(stream))
+        {
+            // A revision document as the first release wrote it: no diff.
+            db.GetCollection("revisions").Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = 1,
+                ["ContentHash"] = "abc",
+                ["RawHashes"] = new LiteDB.BsonArray(new LiteDB.BsonValue("raw")),
+                ["ImportedAt"] = Now.UtcDateTime,
+                ["Source"] = "startup",
+                ["Companies"] = 2,
+                ["Events"] = 3,
+                ["Chunks"] = 2,
+                ["Format"] = KnowledgeBinary.Version,
+            });
+        }
+
+        stream.Position = 0;
+        using LiteDbKnowledgeStore sut = new(stream);
+
+        RevisionDocument old = Assert.Single(sut.History());
+        Assert.Null(old.Diff);
+        Assert.Equal(3, old.Events);
+        Assert.Null(sut.Pin());
+    }
+
+    [Fact]
+    public void Import_WithADiff_StoresCountsAndCappedIds()
+    {
+        KnowledgeContent content = Repository.ShippedSnapshot.Content;
+        using LiteDbKnowledgeStore sut = new(new MemoryStream());
+
+        RevisionDocument revision = sut.Import(CanonicalKnowledge.Of(content), "raw", "cli", null, Now, RevisionDiff.Between(null, content), 0);
+
+        DiffDocument diff = sut.Find(revision.Id)!.Diff!;
+        Assert.Equal(content.Events.Length, diff.EventsAddedCount);
+        Assert.Equal(Math.Min(content.Events.Length, DiffDocument.MaxIds), diff.EventsAdded.Count);
+        Assert.Equal(content.Companies.Length, diff.CompaniesAddedCount);
+    }
 }

@@ -127,7 +127,7 @@ public sealed class ChatBotAppTests : IDisposable
         Assert.Equal((0, 0, 0), (importExit, againExit, historyExit));
         Assert.StartsWith("Imported revision 1:", imported, StringComparison.Ordinal);
         Assert.StartsWith("Unchanged: the files hold revision 1", again, StringComparison.Ordinal);
-        Assert.StartsWith("#1 ", history, StringComparison.Ordinal);
+        Assert.StartsWith("*#1 ", history, StringComparison.Ordinal);
         Assert.Contains(" cli ", history, StringComparison.Ordinal);
     }
 
