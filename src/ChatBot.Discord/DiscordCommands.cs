@@ -71,7 +71,54 @@ public static class DiscordCommands
         }),
         Command("help", "What the bot can answer", "hulp", "Wat de bot kan beantwoorden"),
         Command("about", "Knowledge revision, counts and newest fact", "over", "Kennisrevisie, aantallen en nieuwste feit"),
+        Command("watch", "Post new events for a company in this channel", "volg", "Plaats nieuwe gebeurtenissen van een bedrijf in dit kanaal", Company()),
+        Command("unwatch", "Stop posting a company's new events here", "ontvolg", "Stop met het plaatsen van nieuwe gebeurtenissen hier", Company()),
+        Command("watches", "The companies this channel watches", "gevolgd", "De bedrijven die dit kanaal volgt"),
+        Command("feedback", "Report a wrong or missing answer to the curators", "opmerking", "Meld een fout of ontbrekend antwoord aan de beheerders", new ApplicationCommandOption
+        {
+            Name = "text",
+            Description = "What is wrong or missing",
+            NameLocalizations = Dutch("tekst"),
+            DescriptionLocalizations = Dutch("Wat er fout is of ontbreekt"),
+            Required = true,
+        }),
+        Admin,
     ];
+
+    /// <summary>Manage Server: only members who may manage the server see the admin commands.</summary>
+    public const string ManageGuild = "32";
+
+    /// <summary><c>/admin status|reload|history|rollback|unanswered|feedback</c>; the bot checks admin rights again.</summary>
+    private static ApplicationCommand Admin => Command("admin", "Knowledge administration (admins only)", "beheer", "Kennisbeheer (alleen beheerders)",
+        SubCommand("status", "Revision served, counts, last reload and last error", "status", "Revisie, aantallen, laatste herlaadbeurt en fout"),
+        SubCommand("reload", "Reload the knowledge files now", "herlaad", "Laad de kennisbestanden nu opnieuw"),
+        SubCommand("history", "The latest revisions with their changes", "geschiedenis", "De laatste revisies met hun wijzigingen"),
+        SubCommand("rollback", "Serve an older revision until the files change", "terugdraaien", "Gebruik een oudere revisie tot de bestanden wijzigen", new ApplicationCommandOption
+        {
+            Name = "revision",
+            Description = "The revision number",
+            NameLocalizations = Dutch("revisie"),
+            DescriptionLocalizations = Dutch("Het revisienummer"),
+            Type = ApplicationCommandOption.IntegerType,
+            MinValue = 1,
+            Required = true,
+        }),
+        SubCommand("unanswered", "Questions the bot could not answer, most frequent first", "onbeantwoord", "Vragen zonder antwoord, meest gesteld eerst"),
+        SubCommand("feedback", "What users reported about answers", "feedback", "Wat gebruikers over antwoorden meldden")) with
+    {
+        DefaultMemberPermissions = ManageGuild,
+        Contexts = [0],
+    };
+
+    private static ApplicationCommandOption SubCommand(string name, string description, string dutchName, string dutchDescription, params ApplicationCommandOption[] options) => new()
+    {
+        Type = ApplicationCommandOption.SubCommandType,
+        Name = name,
+        Description = description,
+        NameLocalizations = Dutch(dutchName),
+        DescriptionLocalizations = Dutch(dutchDescription),
+        Options = options.Length == 0 ? null : options,
+    };
 
     private static ApplicationCommand Command(string name, string description, string dutchName, string dutchDescription, params ApplicationCommandOption[] options) => new()
     {

@@ -172,8 +172,10 @@ public sealed partial class DiscordGatewayService(
             return;
         }
 
-        // Ephemerality is decided at deferral and cannot change later: deferred answers are public.
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), cancellationToken).ConfigureAwait(false);
+        // Ephemerality is decided at deferral and cannot change later: admin and feedback answers are deferred
+        // ephemeral, every other deferred answer is public.
+        bool ephemeral = DiscordInteractionHandler.AlwaysEphemeral(interaction);
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource, ephemeral ? new InteractionCallbackData { Flags = MessageFlags.Ephemeral } : null), cancellationToken).ConfigureAwait(false);
         InteractionResponse response = await answer.ConfigureAwait(false);
         await rest.EditOriginalResponseAsync(interaction.ApplicationId ?? options.Value.ApplicationId, interaction.Token, (response.Data ?? new InteractionCallbackData()) with { Flags = null }, cancellationToken).ConfigureAwait(false);
     }

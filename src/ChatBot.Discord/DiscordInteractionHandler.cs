@@ -51,13 +51,24 @@ public sealed class DiscordInteractionHandler(
                 : "Something went wrong while answering. Please try again in a moment.");
         }
 
-        return Message(reply, ephemeral: reply.Kind is not (ReplyKind.Answer or ReplyKind.Help or ReplyKind.About));
+        return Message(reply, ephemeral: IsEphemeral(reply));
     }
 
-    /// <summary>Options by name (sub-commands flattened); the option names are the command's canonical English ones.</summary>
+    /// <summary>Errors, "I don't know", refusals and admin replies are seen only by the asker.</summary>
+    internal static bool IsEphemeral(Reply reply) => reply.Private || reply.Kind is not (ReplyKind.Answer or ReplyKind.Help or ReplyKind.About or ReplyKind.Operation);
+
+    /// <summary>Commands whose answers are ephemeral whatever they say: decided before any deferral.</summary>
+    internal static bool AlwaysEphemeral(Interaction interaction) => interaction.Data?.Name is "admin" or "feedback";
+
+    /// <summary>Options by name (sub-commands flattened, the sub-command's name as <c>action</c>); the option names are the command's canonical English ones.</summary>
     internal static Utterance ToUtterance(InteractionData data)
     {
         Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
+        if (data.Options.Count == 1 && data.Options[0].Type == ApplicationCommandOption.SubCommandType)
+        {
+            values["action"] = data.Options[0].Name;
+        }
+
         foreach (InteractionOption option in Flatten(data.Options))
         {
             if (option.Text is { } text)

@@ -38,7 +38,12 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         Assert.Equal("/applications/123456789/commands", put.Path);
         using JsonDocument body = JsonDocument.Parse(put.Body);
         string[] names = [.. body.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
-        Assert.Equal(["valuation", "deals", "partners", "investors", "portfolio", "financials", "company", "compare", "search", "ask", "help", "about"], names);
+        Assert.Equal(["valuation", "deals", "partners", "investors", "portfolio", "financials", "company", "compare", "search", "ask", "help", "about", "watch", "unwatch", "watches", "feedback", "admin"], names);
+        JsonElement admin = body.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "admin");
+        Assert.Equal(DiscordCommands.ManageGuild, admin.GetProperty("default_member_permissions").GetString());
+        Assert.Equal(["status", "reload", "history", "rollback", "unanswered", "feedback"], admin.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()!));
+        Assert.All(admin.GetProperty("options").EnumerateArray(), o => Assert.Equal(1, o.GetProperty("type").GetInt32()));
+        Assert.All(body.RootElement.EnumerateArray().Where(c => c.GetProperty("name").GetString() != "admin"), c => Assert.False(c.TryGetProperty("default_member_permissions", out _), "ordinary commands are visible to everyone"));
         JsonElement valuation = body.RootElement[0];
         Assert.Equal("waardering", valuation.GetProperty("name_localizations").GetProperty("nl").GetString());
         JsonElement company = valuation.GetProperty("options")[0];

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -41,7 +42,41 @@ public static class CommandParser
         ["about"] = "about",
         ["ask"] = "ask",
         ["vraag"] = "ask",
+        ["admin"] = "admin",
+        ["beheer"] = "admin",
+        ["watch"] = "watch",
+        ["volg"] = "watch",
+        ["unwatch"] = "unwatch",
+        ["ontvolg"] = "unwatch",
+        ["watches"] = "watches",
+        ["gevolgd"] = "watches",
+        ["feedback"] = "feedback",
+        ["opmerking"] = "feedback",
     }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>The operation verbs (admin, watches, feedback), in both languages.</summary>
+    private static readonly FrozenSet<string> OperationVerbs = VerbAliases
+        .Where(p => p.Value is "admin" or "watch" or "unwatch" or "watches" or "feedback")
+        .Select(p => p.Key)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an utterance may be an operation (admin, watch, feedback): a cheap look at its first word, so the
+    /// engine's fast path for questions never parses twice.
+    /// </summary>
+    public static bool MayBeOperation(Utterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        if (utterance.CommandName is { } name)
+        {
+            return OperationVerbs.Contains(name.Trim().TrimStart('/').ToLowerInvariant());
+        }
+
+        ReadOnlySpan<char> text = utterance.Text.AsSpan().TrimStart().TrimStart("/!");
+        int end = text.IndexOfAny(' ', '\t');
+        string first = (end < 0 ? text : text[..end]).ToString().ToLowerInvariant();
+        return OperationVerbs.Contains(first);
+    }
 
     /// <summary>Parses an utterance against the companies of a snapshot.</summary>
     public static ParseResult Parse(Utterance utterance, CompanyDirectory directory)
@@ -67,9 +102,14 @@ public static class CommandParser
         Language? language = DetectLanguage(tokens);
         bool slash = input[0] is '/' or '!';
         string first = tokens.Count > 0 ? tokens[0].Lower.TrimStart('/', '!') : string.Empty;
-        if (VerbAliases.TryGetValue(first, out string? verb) && (slash || IsEnglishVerb(first) || tokens.Count == 1))
+        if (VerbAliases.TryGetValue(first, out string? verb) && (slash || IsEnglishVerb(first) || tokens.Count == 1 || OperationVerbs.Contains(first)))
         {
             string rest = RestAfterFirstWord(input);
+            if (ParseOperation(verb, rest, language, directory) is { } operation)
+            {
+                return operation;
+            }
+
             language = DetectLanguage(tokens.Skip(1).ToList());
             return verb == "ask" ? Parse(rest, directory) : ParseVerb(verb, rest, tokens.Skip(1).ToList(), language, directory);
         }
@@ -80,6 +120,58 @@ public static class CommandParser
         }
 
         return ParseQuestion(tokens, language, directory);
+    }
+
+    /// <summary>Admin commands, watches and feedback; null for every other verb.</summary>
+    private static ParseResult? ParseOperation(string verb, string rest, Language? language, CompanyDirectory directory)
+    {
+        string argument = rest.Trim();
+        switch (verb)
+        {
+            case "admin":
+                string[] words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                AdminAction? action = words.Length == 0 ? AdminAction.Status : words[0].ToLowerInvariant() switch
+                {
+                    "status" => AdminAction.Status,
+                    "reload" or "herlaad" => AdminAction.Reload,
+                    "history" or "geschiedenis" => AdminAction.History,
+                    "rollback" or "terugdraaien" => AdminAction.Rollback,
+                    "unanswered" or "onbeantwoord" => AdminAction.Unanswered,
+                    "feedback" => AdminAction.Feedback,
+                    _ => null,
+                };
+                if (action is null)
+                {
+                    return ParseResult.Fail(ParseFailure.BadCommand, language, "admin", detail: "action");
+                }
+
+                if (action == AdminAction.Rollback)
+                {
+                    return words.Length == 2 && int.TryParse(words[1].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out int revision) && revision > 0
+                        ? ParseResult.Ok(new AdminCommand(AdminAction.Rollback, revision), language)
+                        : ParseResult.Fail(ParseFailure.BadCommand, language, "admin", detail: "revision");
+                }
+
+                return ParseResult.Ok(new AdminCommand(action.Value), language);
+            case "watch" or "unwatch":
+                if (argument.Length == 0)
+                {
+                    return ParseResult.Fail(ParseFailure.MissingCompany, language, verb);
+                }
+
+                CompanyArg? company = Resolve(argument, directory);
+                return company?.Id is null
+                    ? ParseResult.Fail(ParseFailure.UnknownCompany, language, verb, unknownName: argument)
+                    : ParseResult.Ok(new WatchCommand(company, verb == "watch"), language);
+            case "watches":
+                return ParseResult.Ok(new WatchesCommand(), language);
+            case "feedback":
+                return argument.Length == 0
+                    ? ParseResult.Fail(ParseFailure.BadCommand, language, "feedback", detail: "text")
+                    : ParseResult.Ok(new FeedbackCommand(argument.Length > 1000 ? argument[..1000] : argument), language);
+            default:
+                return null;
+        }
     }
 
     private static bool IsEnglishVerb(string word) =>
@@ -97,6 +189,18 @@ public static class CommandParser
         if (!VerbAliases.TryGetValue(verb, out string? intent))
         {
             return ParseResult.Fail(ParseFailure.BadCommand, null, detail: name);
+        }
+
+        string operationText = intent switch
+        {
+            "admin" => $"{options.GetValueOrDefault("action")} {options.GetValueOrDefault("revision")}",
+            "watch" or "unwatch" => options.GetValueOrDefault("company") ?? string.Empty,
+            "feedback" => options.GetValueOrDefault("text") ?? string.Empty,
+            _ => string.Empty,
+        };
+        if (ParseOperation(intent, operationText, null, directory) is { } structured)
+        {
+            return structured;
         }
 
         CompanyArg? company = Resolve(options.GetValueOrDefault("company") ?? options.GetValueOrDefault("investor"), directory);

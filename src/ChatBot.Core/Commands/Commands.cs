@@ -93,3 +93,43 @@ public static class Intents
         EventType.Partnership, EventType.CloudDeal, EventType.ChipDeal, EventType.Infrastructure, EventType.Offer,
     ];
 }
+
+/// <summary>
+/// A command the knowledge cannot answer by itself: it reads or changes the bot's own state (admin commands,
+/// watches, feedback). The engine hands these to <see cref="Conversations.IBotOperations"/>; they are never cached.
+/// </summary>
+public abstract record OperationCommand : Command;
+
+/// <summary>What an admin asks for.</summary>
+public enum AdminAction
+{
+    /// <summary>Revision served, counts, last reload and last error.</summary>
+    Status,
+
+    /// <summary>Reload the knowledge files now.</summary>
+    Reload,
+
+    /// <summary>The latest revisions with their diffs.</summary>
+    History,
+
+    /// <summary>Serve an older revision until the files change.</summary>
+    Rollback,
+
+    /// <summary>The questions the bot could not answer, most frequent first.</summary>
+    Unanswered,
+
+    /// <summary>The feedback users gave on answers.</summary>
+    Feedback,
+}
+
+/// <summary><c>/admin status</c>, <c>/admin rollback 3</c>…: admins only.</summary>
+public sealed record AdminCommand(AdminAction Action, int? Revision = null) : OperationCommand;
+
+/// <summary><c>/watch OpenAI</c> (or <c>/unwatch</c>): this channel hears of new events for the company.</summary>
+public sealed record WatchCommand(CompanyArg Company, bool Subscribe = true) : OperationCommand;
+
+/// <summary><c>/watches</c>: the companies this channel watches.</summary>
+public sealed record WatchesCommand : OperationCommand;
+
+/// <summary><c>/feedback the valuation is outdated</c>: a report about the last answer.</summary>
+public sealed record FeedbackCommand(string Text) : OperationCommand;

@@ -43,7 +43,12 @@ public sealed class ChatBotEngine : IChatBotEngine
     private (KnowledgeSnapshot? Snapshot, DateOnly Day) _answersFor;
     private readonly Lock _answersGate = new();
 
-    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings)
+    // The last exchange per user and place, for /feedback; bounded like the answer cache.
+    private const int MaxExchanges = 10_000;
+    private readonly ConcurrentDictionary<string, Exchange> _exchanges = new(StringComparer.Ordinal);
+    private readonly IBotOperations? _operations;
+
+    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings, IBotOperations? operations = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(time);
@@ -51,14 +56,78 @@ public sealed class ChatBotEngine : IChatBotEngine
         _knowledge = knowledge;
         _time = time;
         _settings = settings;
+        _operations = operations;
     }
 
     public Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utterance);
         ArgumentNullException.ThrowIfNull(conversation);
-        return Task.FromResult(Handle(utterance, conversation));
+        if (CommandParser.MayBeOperation(utterance))
+        {
+            ParseResult parsed = CommandParser.Parse(utterance, _knowledge.Current.Directory);
+            if (parsed.Command is OperationCommand operation)
+            {
+                return OperateAsync(operation, conversation, parsed.Language ?? conversation.Language, cancellationToken);
+            }
+        }
+
+        Reply reply = Handle(utterance, conversation);
+        if (reply.Kind != ReplyKind.RateLimited)
+        {
+            Remember(utterance, conversation, reply);
+        }
+
+        return Task.FromResult(reply);
     }
+
+    private async Task<Reply> OperateAsync(OperationCommand operation, Conversation conversation, Language language, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        QueryContext q = new(_knowledge.Current, DateOnly.FromDateTime(now.UtcDateTime), language);
+        if (_operations is null)
+        {
+            return new Reply(ReplyKind.Refused, language, q.L("Not available here", "Hier niet beschikbaar"), q.L(
+                "Admin commands, watches and feedback need the bot's database; they are not available in this session.",
+                "Beheeropdrachten, volgen en feedback hebben de database van de bot nodig; die zijn hier niet beschikbaar.")) { Private = true };
+        }
+
+        if (operation is AdminCommand && !conversation.IsAdmin)
+        {
+            await _operations.AuditRefusalAsync(operation, conversation, cancellationToken).ConfigureAwait(false);
+            return new Reply(ReplyKind.Refused, language, q.L("Admins only", "Alleen voor beheerders"), q.L(
+                "Only the bot's admins can run admin commands. The attempt has been noted.",
+                "Alleen beheerders van de bot kunnen beheeropdrachten geven. De poging is vastgelegd.")) { Private = true };
+        }
+
+        if (TryTakeSlot(conversation, now) is { } wait)
+        {
+            int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return new Reply(ReplyKind.RateLimited, language, q.L("One moment", "Even geduld"), q.L(
+                $"Too many requests; try again in {seconds} seconds.",
+                $"Te veel verzoeken; probeer het over {seconds} seconden opnieuw.")) { Private = true };
+        }
+
+        Exchange? last = _exchanges.GetValueOrDefault(ExchangeKey(conversation));
+        return await _operations.RunAsync(operation, new OperationContext(conversation, language, last), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Remember(Utterance utterance, Conversation conversation, Reply reply)
+    {
+        if (_operations is null)
+        {
+            return;
+        }
+
+        if (_exchanges.Count >= MaxExchanges)
+        {
+            _exchanges.Clear();
+        }
+
+        _exchanges[ExchangeKey(conversation)] = new Exchange(utterance.Text, reply.Title, reply.Answer, _time.GetUtcNow());
+    }
+
+    private static string ExchangeKey(Conversation conversation) => $"{conversation.Platform}\n{conversation.UserId}\n{conversation.PlaceId}";
 
     /// <summary>The synchronous core of <see cref="HandleAsync"/>: no I/O happens on this path.</summary>
     public Reply Handle(Utterance utterance, Conversation conversation)

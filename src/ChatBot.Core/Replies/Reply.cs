@@ -27,6 +27,12 @@ public enum ReplyKind
 
     /// <summary>The user asked too often; polite.</summary>
     RateLimited,
+
+    /// <summary>The user may not do this (an admin command from a non-admin).</summary>
+    Refused,
+
+    /// <summary>The outcome of an operation: admin status, a reload, a watch, feedback taken.</summary>
+    Operation,
 }
 
 /// <summary>The stage and certainty of a fact, with their labels in the reply's language.</summary>
@@ -71,4 +77,7 @@ public sealed record Reply(ReplyKind Kind, Language Language, string Title, stri
 
     /// <summary>Notes a reader must see (sources disagree, a denial, a condition).</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>Only the asker should see it (admin replies, refusals): ephemeral where the platform allows.</summary>
+    public bool Private { get; init; }
 }

@@ -216,7 +216,9 @@ public sealed record ApplicationCommand
 /// <summary>An option of an application command.</summary>
 public sealed record ApplicationCommandOption
 {
+    public const int SubCommandType = 1;
     public const int StringType = 3;
+    public const int IntegerType = 4;
 
     public int Type { get; init; } = StringType;
 
@@ -233,6 +235,12 @@ public sealed record ApplicationCommandOption
     public bool Autocomplete { get; init; }
 
     public IReadOnlyList<CommandChoice>? Choices { get; init; }
+
+    /// <summary>A sub-command's own options.</summary>
+    public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
+
+    /// <summary>The smallest value of an integer option.</summary>
+    public int? MinValue { get; init; }
 }
 
 /// <summary>
