@@ -44,6 +44,7 @@ public static class DiscordServiceCollectionExtensions
         if (configuration.GetValue<bool>($"{DiscordOptions.Section}:Enabled"))
         {
             services.AddHostedService(sp => sp.GetRequiredService<CommandRegistration>());
+            services.AddSingleton<ChatBot.Core.Conversations.IChannelMessenger, DiscordChannelMessenger>();
             if (configuration.GetValue($"{DiscordOptions.Section}:Mode", DiscordMode.Gateway) == DiscordMode.Gateway)
             {
                 services.AddSingleton(sp => new DiscordGatewayService(

@@ -1,5 +1,7 @@
+using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
 using ChatBot.Knowledge;
+using ChatBot.Knowledge.Operations;
 using ChatBot.Knowledge.Reloading;
 using ChatBot.Knowledge.Store;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +31,10 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSnapshotSource>(sp => sp.GetRequiredService<SnapshotHolder>());
         services.AddSingleton<KnowledgeReloader>();
         services.AddSingleton<KnowledgeWatcher>();
+        services.AddOptions<CurationOptions>().Bind(configuration.GetSection(CurationOptions.Section));
+        services.AddSingleton<OperationsStore>();
+        services.AddSingleton<IBotOperations, BotOperations>();
+        services.AddSingleton<IKnowledgeNotifier, ChatNotifier>();
         return services;
     }
 

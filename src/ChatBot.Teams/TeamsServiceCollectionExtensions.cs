@@ -98,6 +98,11 @@ public static class TeamsServiceCollectionExtensions
         if (configuration.GetValue<bool>($"{TeamsOptions.Section}:Enabled"))
         {
             services.AddHostedService(sp => sp.GetRequiredService<TeamsReplySender>());
+            services.AddSingleton<IChannelMessenger>(sp => new TeamsChannelMessenger(
+                sp.GetRequiredService<ConnectorClient>(),
+                sp.GetRequiredService<ConversationReferences>(),
+                sp.GetRequiredService<IOptions<TeamsOptions>>(),
+                sp.GetRequiredService<ILogger<TeamsChannelMessenger>>()));
         }
 
         return services;

@@ -77,11 +77,25 @@ public class AdaptiveCardRendererTests
         JsonElement actions = AdaptiveCardRenderer.Render(reply)[0].Content.GetProperty("actions");
 
         Assert.Equal(Math.Min(reply.Suggestions.Length, AdaptiveCardRenderer.MaxActions), actions.GetArrayLength());
+        Assert.DoesNotContain(actions.EnumerateArray(), a => a.GetProperty("data").GetProperty("question").GetString()!.StartsWith("feedback", StringComparison.Ordinal));
         foreach ((JsonElement action, string suggestion) in actions.EnumerateArray().Zip(reply.Suggestions))
         {
             Assert.Equal("Action.Submit", action.GetProperty("type").GetString());
             Assert.Equal(suggestion, action.GetProperty("data").GetProperty("question").GetString());
         }
+    }
+
+    [Theory]
+    [InlineData(null, "feedback wrong answer (button)", "English")]
+    [InlineData("nl-NL", "feedback fout antwoord (knop)", "Dutch")]
+    public void Render_Answer_EndsWithAWrongAnswerButton_ThatFilesFeedback(string? locale, string question, string why)
+    {
+        Reply reply = Ask("valuation OpenAI", locale);
+
+        JsonElement last = AdaptiveCardRenderer.Render(reply)[^1].Content.GetProperty("actions").EnumerateArray().Last();
+
+        Assert.True(last.GetProperty("data").GetProperty("question").GetString() == question, why);
+        Assert.IsType<ChatBot.Core.Commands.FeedbackCommand>(ChatBot.Core.Commands.CommandParser.Parse(question, Repository.SeedSnapshot.Directory).Command);
     }
 
     [Fact]

@@ -89,7 +89,8 @@ public sealed class ChatBotEngine : IChatBotEngine
         {
             return new Reply(ReplyKind.Refused, language, q.L("Not available here", "Hier niet beschikbaar"), q.L(
                 "Admin commands, watches and feedback need the bot's database; they are not available in this session.",
-                "Beheeropdrachten, volgen en feedback hebben de database van de bot nodig; die zijn hier niet beschikbaar.")) { Private = true };
+                "Beheeropdrachten, volgen en feedback hebben de database van de bot nodig; die zijn hier niet beschikbaar."))
+            { Private = true };
         }
 
         if (operation is AdminCommand && !conversation.IsAdmin)
@@ -97,7 +98,8 @@ public sealed class ChatBotEngine : IChatBotEngine
             await _operations.AuditRefusalAsync(operation, conversation, cancellationToken).ConfigureAwait(false);
             return new Reply(ReplyKind.Refused, language, q.L("Admins only", "Alleen voor beheerders"), q.L(
                 "Only the bot's admins can run admin commands. The attempt has been noted.",
-                "Alleen beheerders van de bot kunnen beheeropdrachten geven. De poging is vastgelegd.")) { Private = true };
+                "Alleen beheerders van de bot kunnen beheeropdrachten geven. De poging is vastgelegd."))
+            { Private = true };
         }
 
         if (TryTakeSlot(conversation, now) is { } wait)
@@ -105,7 +107,8 @@ public sealed class ChatBotEngine : IChatBotEngine
             int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             return new Reply(ReplyKind.RateLimited, language, q.L("One moment", "Even geduld"), q.L(
                 $"Too many requests; try again in {seconds} seconds.",
-                $"Te veel verzoeken; probeer het over {seconds} seconden opnieuw.")) { Private = true };
+                $"Te veel verzoeken; probeer het over {seconds} seconden opnieuw."))
+            { Private = true };
         }
 
         Exchange? last = _exchanges.GetValueOrDefault(ExchangeKey(conversation));

@@ -79,7 +79,15 @@ public static class QueryEngine
         }
     }
 
-    private static string BadCommandText(ParseResult result, QueryContext q) => result.Detail switch
+    private static string BadCommandText(ParseResult result, QueryContext q) => (result.Intent, result.Detail) switch
+    {
+        ("admin", "action") => q.L("Admin commands: /admin status, reload, history, rollback <revision>, unanswered, feedback.", "Beheeropdrachten: /admin status, reload, history, rollback <revisie>, unanswered, feedback."),
+        ("admin", "revision") => q.L("Which revision? For example: /admin rollback 3 (see /admin history).", "Welke revisie? Bijvoorbeeld: /admin rollback 3 (zie /admin history)."),
+        ("feedback", _) => q.L("What is wrong or missing? For example: /feedback the valuation is outdated", "Wat is er fout of ontbreekt? Bijvoorbeeld: /feedback de waardering is verouderd"),
+        _ => BadOption(result, q),
+    };
+
+    private static string BadOption(ParseResult result, QueryContext q) => result.Detail switch
     {
         "period" => q.L("I can't read that period. Try “this year”, “2024”, “since October” or “last quarter”.", "Die periode begrijp ik niet. Probeer “dit jaar”, “2024”, “sinds oktober” of “vorig kwartaal”."),
         "type" => q.L("Unknown deal type. Try funding, investment, acquisition, partnership, cloud, chips, infrastructure or ipo.", "Onbekend soort deal. Probeer funding, investment, acquisition, partnership, cloud, chips, infrastructure of ipo."),

@@ -356,6 +356,19 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs work on the database under the store's lock, for the bot's other small collections (watches, feedback,
+    /// audit, conversation references); each call is one opening of the shared file.
+    /// </summary>
+    public T Run<T>(Func<LiteDatabase, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (_gate)
+        {
+            return work(_db);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

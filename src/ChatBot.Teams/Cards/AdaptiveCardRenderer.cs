@@ -101,13 +101,25 @@ public static class AdaptiveCardRenderer
         }
 
         JsonArray actions = [];
-        foreach (string suggestion in reply.Suggestions.Take(MaxActions))
+        bool feedback = reply.Kind == ReplyKind.Answer;
+        foreach (string suggestion in reply.Suggestions.Take(feedback ? MaxActions - 1 : MaxActions))
         {
             actions.Add(new JsonObject
             {
                 ["type"] = "Action.Submit",
                 ["title"] = Formats.Shorten(suggestion, 40),
                 ["data"] = new JsonObject { ["question"] = suggestion },
+            });
+        }
+
+        if (feedback)
+        {
+            // "Wrong answer?" files the user's note on this answer with the curators (/feedback).
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = dutch ? "Fout antwoord?" : "Wrong answer?",
+                ["data"] = new JsonObject { ["question"] = dutch ? "feedback fout antwoord (knop)" : "feedback wrong answer (button)" },
             });
         }
 

@@ -235,7 +235,8 @@ public static class ChatBotApp
             locale = lang?.Split('.')[0].Replace('_', '-');
         }
 
-        return new Conversation("console", Environment.UserName, "console", locale);
+        // Whoever runs the console owns the database it opens: admin commands are theirs.
+        return new Conversation("console", Environment.UserName, "console", locale, IsAdmin: true);
     }
 
     private static async Task<int> UnknownVerbAsync(string verb, TextWriter error)
