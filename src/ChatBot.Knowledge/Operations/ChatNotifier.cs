@@ -37,8 +37,9 @@ public sealed class ChatNotifier(
     public async Task NotifyAsync(KnowledgeNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        if (_messengers.Length == 0)
+        if (_messengers.Length == 0 || notice is KnowledgeReloaded { Previous.Number: 0 })
         {
+            // The very first import is the bot's installation, not news for anyone.
             return;
         }
 
