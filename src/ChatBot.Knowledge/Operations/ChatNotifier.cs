@@ -37,9 +37,9 @@ public sealed class ChatNotifier(
     public async Task NotifyAsync(KnowledgeNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        if (_messengers.Length == 0 || notice is KnowledgeReloaded { Previous.Number: 0 })
+        if (_messengers.Length == 0 || notice is KnowledgeReloaded { Previous.Number: 0 } || notice is KnowledgeReloaded same && same.Revision.Number == same.Previous.Number && same.Revision.RolledBack == same.Previous.RolledBack)
         {
-            // The very first import is the bot's installation, not news for anyone.
+            // The very first import is the bot's installation, and the same revision again is no change: not news.
             return;
         }
 

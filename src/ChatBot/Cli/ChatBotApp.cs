@@ -140,6 +140,7 @@ public static class ChatBotApp
         builder.Services.AddSingleton(new EngineSettings(builder.Configuration.GetValue("Limits:QuestionsPerUserPerMinute", 20)));
         builder.Services.AddSingleton<IChatBotEngine, ChatBotEngine>();
         builder.Services.AddDiscordAdapter(builder.Configuration);
+        builder.Services.AddSingleton<ChatBot.Teams.Conversations.IConversationReferenceStore, LiteDbConversationReferences>();
         builder.Services.AddTeamsAdapter(builder.Configuration);
     }
 

@@ -75,6 +75,71 @@ public sealed class ServeTeamsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_Teams_AdminCommandsByEntraObjectId_RefusalsAudited_RejectedChangesNotified()
+    {
+        string knowledge = _temp.File("knowledge");
+        Directory.CreateDirectory(knowledge);
+        foreach (string file in Directory.GetFiles(Repository.KnowledgePath, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(knowledge, Path.GetFileName(file)));
+        }
+
+        const string AdminObjectId = "0b5c8a2e-1111-4c3d-9e8f-aaaaaaaaaaaa";
+        const string AdminConversation = "19:admins@thread.tacv2";
+        int port = Loopback.FreePort();
+        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "chatbot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--database", _temp.File("chatbot.db"), "--knowledge", knowledge,
+            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={_channel.AppId}", $"--Teams:MicrosoftAppTenantId={_channel.TenantId}",
+            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={_channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={_channel.EntraOpenIdMetadataUrl}",
+            $"--Teams:ToChannelFromBotLoginUrl={_channel.LoginUrl}", $"--Teams:AdminAadObjectIds:0={AdminObjectId}", $"--Teams:NotificationConversationId={AdminConversation}",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Teams__MicrosoftAppPassword"] = _channel.AppPassword;
+        start.Environment["SSL_CERT_FILE"] = _channel.WriteCaBundle(_temp.Path);
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync(Ct);
+        try
+        {
+            using HttpClient client = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitForHealthAsync(client, process);
+            Uri endpoint = new($"http://127.0.0.1:{port}/api/messages");
+            JsonObject byAdmin = TeamsActivities.Message(_channel.ServiceUrl, "admin status", conversationId: AdminConversation, appId: _channel.AppId, tenantId: _channel.TenantId);
+            byAdmin["from"]!["aadObjectId"] = AdminObjectId;
+            JsonObject byMember = TeamsActivities.Message(_channel.ServiceUrl, "admin reload", conversationId: AdminConversation, appId: _channel.AppId, tenantId: _channel.TenantId);
+
+            using HttpResponseMessage r1 = await TeamsActivities.PostActivityAsync(client, endpoint, byAdmin, _channel.IssueChannelToken(_channel.ServiceUrl), Ct);
+            ConnectorRequest status = await _channel.WaitForReplyAsync(r => r.ReplyToId == (string)byAdmin["id"]!, TimeSpan.FromSeconds(30));
+            using HttpResponseMessage r2 = await TeamsActivities.PostActivityAsync(client, endpoint, byMember, _channel.IssueChannelToken(_channel.ServiceUrl), Ct);
+            ConnectorRequest refused = await _channel.WaitForReplyAsync(r => r.ReplyToId == (string)byMember["id"]!, TimeSpan.FromSeconds(30));
+            await File.WriteAllTextAsync(Path.Combine(knowledge, "zz-broken.yaml"), "events:\n  - id: [unclosed\n", Ct);
+            ConnectorRequest notice = await _channel.WaitForReplyAsync(r => r.ReplyToId is null && r.ConversationId == AdminConversation, TimeSpan.FromSeconds(30));
+
+            Assert.Equal("Knowledge status", Title(status));
+            Assert.Equal("Admins only", Title(refused));
+            Assert.True(Title(notice) == "Knowledge change rejected", notice.Activity.ToJsonString());
+            Assert.Contains("zz-broken.yaml:", notice.Activity.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(Ct);
+        }
+
+        using ChatBot.Knowledge.Store.LiteDbKnowledgeStore store = new(_temp.File("chatbot.db"));
+        ChatBot.Knowledge.Operations.OperationsStore operations = new(store);
+        Assert.Contains(operations.LatestAudit(10), a => a.Action == "admin reload" && a.Outcome == "refused" && a.Platform == "teams");
+        Assert.Contains(operations.LatestAudit(10), a => a.Action == "admin status" && a.Outcome == "done" && a.UserId == AdminObjectId);
+        Assert.DoesNotContain(_channel.AppPassword, await errors, StringComparison.Ordinal);
+    }
+
+    private static string? Title(ConnectorRequest reply) => reply.Activity["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>();
+
+    [Fact]
     public async Task Serve_TeamsWithoutPassword_StopsStartupWithAClearMessage()
     {
         StringWriter error = new();
