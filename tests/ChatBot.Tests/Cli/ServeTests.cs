@@ -69,6 +69,65 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_DiscordAdmin_IsForConfiguredAdmins_Ephemeral_AndRejectedChangesReachTheNotificationChannel()
+    {
+        await using FakeDiscord discord = await FakeDiscord.StartAsync(TimeProvider.System);
+        string knowledge = _temp.File("knowledge");
+        Directory.CreateDirectory(knowledge);
+        foreach (string file in Directory.GetFiles(Repository.KnowledgePath, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(knowledge, Path.GetFileName(file)));
+        }
+
+        var (run, _, stop, baseUri) = Start(
+            "--knowledge", knowledge, "--Discord:Enabled=true", "--Discord:Mode=Http", "--Discord:ApplicationId=123456789", $"--Discord:PublicKey={_signer.PublicKeyHex}",
+            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", "--Discord:Token=test-token", "--Discord:AdminUserIds:0=42", "--Discord:NotificationChannelId=555");
+        using HttpClient client = new() { BaseAddress = baseUri };
+        using HttpResponseMessage health = await WaitForHealthAsync(client, run);
+
+        JsonElement byAdmin = await SlashAsync(client, "42", """{"id":"5","name":"admin","type":1,"options":[{"type":1,"name":"status","options":[]}]}""");
+        JsonElement byMember = await SlashAsync(client, "7", """{"id":"5","name":"admin","type":1,"options":[{"type":1,"name":"rollback","options":[{"type":4,"name":"revision","value":1}]}]}""");
+        await File.WriteAllTextAsync(Path.Combine(knowledge, "zz-broken.yaml"), "events:\n  - id: [unclosed\n", TestContext.Current.CancellationToken);
+        RecordedRequest notice = await WaitForAsync(() => discord.Requests.FirstOrDefault(r => r.Method == "POST" && r.Path.EndsWith("/channels/555/messages", StringComparison.Ordinal)));
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(64, byAdmin.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Knowledge status", byAdmin.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal(64, byMember.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Admins only", byMember.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        using JsonDocument posted = JsonDocument.Parse(notice.Body);
+        Assert.Equal("Knowledge change rejected", posted.RootElement.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Empty(posted.RootElement.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+        Assert.Contains("zz-broken.yaml:", notice.Body, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> SlashAsync(HttpClient client, string userId, string data)
+    {
+        string body = $$$"""{"id":"1","application_id":"123456789","type":2,"token":"tok","version":1,"locale":"en-US","guild_id":"9","channel_id":"8","member":{"user":{"id":"{{{userId}}}","username":"u"},"roles":[]},"data":{{{data}}}}""";
+        using HttpResponseMessage response = await client.SendAsync(_signer.Request("/interactions", body, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using JsonDocument document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return document.RootElement.Clone();
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
+        where T : class
+    {
+        for (int attempt = 0; attempt < 300; attempt++)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("nothing arrived");
+    }
+
+    [Fact]
     public async Task Serve_DiscordOff_SaysSo_AndServesHealth()
     {
         var (run, error, stop, baseUri) = Start();
