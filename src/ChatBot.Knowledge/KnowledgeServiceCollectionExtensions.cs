@@ -1,5 +1,7 @@
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Conversations;
 using ChatBot.Knowledge;
+using ChatBot.Knowledge.Feedback;
 using ChatBot.Knowledge.Reloading;
 using ChatBot.Knowledge.Store;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +31,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeSnapshotSource>(sp => sp.GetRequiredService<SnapshotHolder>());
         services.AddSingleton<KnowledgeReloader>();
         services.AddSingleton<KnowledgeWatcher>();
+        services.AddSingleton<UnansweredRecorder>();
+        services.AddSingleton<IUnansweredQuestions>(sp => sp.GetRequiredService<UnansweredRecorder>());
         return services;
     }
 

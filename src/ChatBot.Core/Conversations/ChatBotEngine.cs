@@ -29,6 +29,7 @@ public sealed class ChatBotEngine : IChatBotEngine
     private readonly IKnowledgeSnapshotSource _knowledge;
     private readonly TimeProvider _time;
     private readonly EngineSettings _settings;
+    private readonly IUnansweredQuestions? _unanswered;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
 
     // Answers are pure functions of (what was asked, language, snapshot, day): popular questions are answered once
@@ -38,7 +39,11 @@ public sealed class ChatBotEngine : IChatBotEngine
     private (KnowledgeSnapshot? Snapshot, DateOnly Day) _answersFor;
     private readonly Lock _answersGate = new();
 
-    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings)
+    /// <param name="knowledge">The snapshot to answer from.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="settings">Limits and caching.</param>
+    /// <param name="unanswered">Where questions without an answer are reported, if anywhere.</param>
+    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings, IUnansweredQuestions? unanswered = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(time);
@@ -46,6 +51,7 @@ public sealed class ChatBotEngine : IChatBotEngine
         _knowledge = knowledge;
         _time = time;
         _settings = settings;
+        _unanswered = unanswered;
     }
 
     public Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default)
@@ -74,11 +80,17 @@ public sealed class ChatBotEngine : IChatBotEngine
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
-        if (!_settings.CacheAnswers)
+        Reply reply = _settings.CacheAnswers ? CachedAnswer(utterance, conversation, snapshot, today) : Answer(utterance, conversation, snapshot, today);
+        if (_unanswered is not null && UnansweredQuestion.IsUnanswered(reply.Kind))
         {
-            return Answer(utterance, conversation, snapshot, today);
+            _unanswered.Record(new UnansweredQuestion(now, conversation.Platform, UnansweredQuestion.Normalize(utterance.Text), reply.Kind, conversation.UserId));
         }
 
+        return reply;
+    }
+
+    private Reply CachedAnswer(Utterance utterance, Conversation conversation, KnowledgeSnapshot snapshot, DateOnly today)
+    {
         string key = CacheKey(utterance, conversation.Language);
         lock (_answersGate)
         {
