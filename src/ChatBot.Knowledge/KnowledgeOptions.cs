@@ -21,4 +21,10 @@ public sealed class KnowledgeOptions
     /// <summary>The largest knowledge file accepted, in bytes. The default value is 26,214,400 (25 MiB).</summary>
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 26_214_400;
+
+    /// <summary>
+    /// Whether unanswered questions are stored with the asking user's platform id. The default value is <c>false</c>:
+    /// only the time, platform and normalized text are kept.
+    /// </summary>
+    public bool UnansweredUserIds { get; set; }
 }

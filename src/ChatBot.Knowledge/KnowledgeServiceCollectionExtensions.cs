@@ -1,6 +1,7 @@
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
 using ChatBot.Knowledge;
+using ChatBot.Knowledge.Feedback;
 using ChatBot.Knowledge.Operations;
 using ChatBot.Knowledge.Reloading;
 using ChatBot.Knowledge.Store;
@@ -35,6 +36,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<OperationsStore>();
         services.AddSingleton<IBotOperations, BotOperations>();
         services.AddSingleton<IKnowledgeNotifier, ChatNotifier>();
+        services.AddSingleton<UnansweredRecorder>();
+        services.AddSingleton<IUnansweredQuestions>(sp => sp.GetRequiredService<UnansweredRecorder>());
         return services;
     }
 

@@ -48,7 +48,14 @@ public sealed class ChatBotEngine : IChatBotEngine
     private readonly ConcurrentDictionary<string, Exchange> _exchanges = new(StringComparer.Ordinal);
     private readonly IBotOperations? _operations;
 
-    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings, IBotOperations? operations = null)
+    private readonly IUnansweredQuestions? _unanswered;
+
+    /// <param name="knowledge">The snapshot to answer from.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="settings">Limits and caching.</param>
+    /// <param name="operations">Admin commands, watches and feedback, if this host has a database.</param>
+    /// <param name="unanswered">Where questions without an answer are reported, if anywhere.</param>
+    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings, IBotOperations? operations = null, IUnansweredQuestions? unanswered = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(time);
@@ -57,6 +64,7 @@ public sealed class ChatBotEngine : IChatBotEngine
         _time = time;
         _settings = settings;
         _operations = operations;
+        _unanswered = unanswered;
     }
 
     public Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default)
@@ -151,7 +159,13 @@ public sealed class ChatBotEngine : IChatBotEngine
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
-        return Answered(utterance, conversation, snapshot, today);
+        Reply reply = Answered(utterance, conversation, snapshot, today);
+        if (_unanswered is not null && UnansweredQuestion.IsUnanswered(reply.Kind))
+        {
+            _unanswered.Record(new UnansweredQuestion(now, conversation.Platform, UnansweredQuestion.Normalize(utterance.Text), reply.Kind, conversation.UserId));
+        }
+
+        return reply;
     }
 
     public Reply Preview(Utterance utterance, Language language)

@@ -174,8 +174,18 @@ public sealed class BotOperations(
             $"Revisie #{Number(revision)} wordt gebruikt tot de kennisbestanden wijzigen (ook na een herstart)."));
     }
 
-    private static Reply Unanswered(OperationContext context, Texts t) =>
-        new(ReplyKind.Operation, context.Language, t.L("Unanswered questions", "Onbeantwoorde vragen"), t.L("Nothing recorded yet.", "Nog niets vastgelegd."));
+    private Reply Unanswered(OperationContext context, Texts t)
+    {
+        IReadOnlyList<UnansweredGroup> groups = store.UnansweredByFrequency(MaxListed);
+        return new Reply(ReplyKind.Operation, context.Language, t.L("Unanswered questions", "Onbeantwoorde vragen"), groups.Count == 0
+            ? t.L("Nothing recorded yet.", "Nog niets vastgelegd.")
+            : t.L("What users asked that the knowledge could not answer, most asked first: the curators' to-do list.", "Wat gebruikers vroegen en de kennis niet kon beantwoorden, meest gevraagd eerst: de takenlijst van de beheerders."))
+        {
+            Sections = groups.Count == 0 ? [] : [new ReplySection(t.L("Most asked first", "Meest gevraagd eerst"), [.. groups.Select(g => new ReplyItem(
+                $"{Number(g.Count)}× “{g.Text}” ({g.Kind}; {string.Join(", ", g.Platforms)})",
+                g.LastAsked.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))])],
+        };
+    }
 
     private Reply FeedbackList(OperationContext context, Texts t)
     {

@@ -122,6 +122,26 @@ public sealed class PinDocument
     public string? Who { get; set; }
 }
 
+/// <summary>A question the bot could not answer, as stored: normalized text, time, platform, why; a user id only when configured.</summary>
+public sealed class UnansweredDocument
+{
+    public ObjectId Id { get; set; } = ObjectId.Empty;
+
+    public DateTime At { get; set; }
+
+    public string Platform { get; set; } = string.Empty;
+
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary><c>unknown-company</c>, <c>not-understood</c> or <c>no-results</c>.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    public string? UserId { get; set; }
+}
+
+/// <summary>One line of the curators' to-do list: a question, how often and when it was last asked, where.</summary>
+public sealed record UnansweredGroup(string Text, string Kind, int Count, DateTimeOffset LastAsked, IReadOnlyList<string> Platforms);
+
 /// <summary>A slice of a revision's content, encoded; many small documents, never one over LiteDB's 16 MB.</summary>
 public sealed class ChunkDocument
 {
@@ -153,6 +173,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
     private readonly ILiteCollection<RevisionDocument> _revisions;
     private readonly ILiteCollection<ChunkDocument> _chunks;
     private readonly ILiteCollection<PinDocument> _pins;
+    private readonly ILiteCollection<UnansweredDocument> _unanswered;
     private readonly Lock _gate = new();
 
     /// <summary>Opens (or creates) the database file; its folder is created if needed.</summary>
@@ -163,7 +184,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
 
     /// <summary>Opens a database on a stream (tests use a <see cref="MemoryStream"/>).</summary>
     public LiteDbKnowledgeStore(Stream stream)
-        : this(new LiteDatabase(stream))
+        : this(new LiteDatabase(stream, new BsonMapper()))
     {
     }
 
@@ -174,6 +195,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         _chunks = _db.GetCollection<ChunkDocument>("chunks");
         _chunks.EnsureIndex(c => c.Revision);
         _pins = _db.GetCollection<PinDocument>("pins");
+        _unanswered = _db.GetCollection<UnansweredDocument>("unanswered");
     }
 
     /// <summary>The newest revision, if any.</summary>
@@ -321,6 +343,55 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         }
     }
 
+    /// <summary>Stores questions the bot could not answer, in one batch.</summary>
+    public void AddUnanswered(IReadOnlyCollection<UnansweredDocument> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        foreach (UnansweredDocument q in questions)
+        {
+            q.Id = ObjectId.NewObjectId();
+        }
+
+        lock (_gate)
+        {
+            _unanswered.InsertBulk(questions);
+        }
+    }
+
+    /// <summary>Every stored unanswered question, oldest first.</summary>
+    internal IReadOnlyList<UnansweredDocument> UnansweredQuestions()
+    {
+        lock (_gate)
+        {
+            return [.. _unanswered.FindAll().OrderBy(q => q.At)];
+        }
+    }
+
+    /// <summary>The unanswered questions grouped by text, most asked first (ties: most recent first).</summary>
+    public IReadOnlyList<UnansweredGroup> UnansweredByFrequency(int top)
+    {
+        List<UnansweredDocument> all;
+        lock (_gate)
+        {
+            all = [.. _unanswered.FindAll()];
+        }
+
+        return
+        [
+            .. all.GroupBy(q => (q.Text, q.Kind))
+                .Select(g => new UnansweredGroup(
+                    g.Key.Text,
+                    g.Key.Kind,
+                    g.Count(),
+                    new DateTimeOffset(DateTime.SpecifyKind(g.Max(q => q.At), DateTimeKind.Utc)),
+                    [.. g.Select(q => q.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+                .OrderByDescending(g => g.Count)
+                .ThenByDescending(g => g.LastAsked)
+                .ThenBy(g => g.Text, StringComparer.Ordinal)
+                .Take(top),
+        ];
+    }
+
     /// <summary>Remembers that another raw file set holds a revision's content (only comments or formatting changed).</summary>
     public void AddRawHash(RevisionDocument revision, string rawHash)
     {
@@ -385,6 +456,8 @@ public sealed class LiteDbKnowledgeStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared });
+        // Each store has its own mapper: LiteDB's global one publishes a type's mapping before it is complete, so
+        // two stores mapping a type for the first time at once could read a document with members missing.
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared }, new BsonMapper());
     }
 }

@@ -103,6 +103,7 @@ public static class ChatBotApp
           chatbot knowledge rollback <n>   serve revision n until the files change (survives restarts)
           chatbot knowledge export <dir> [n]
                                            write a revision (default: the one served) as YAML files
+          chatbot knowledge unanswered     the questions the bot could not answer, most asked first
           chatbot teams package [file.zip] the Teams app package (manifest + icons) for upload
           chatbot serve                    run the chat adapters (Discord, Teams) and /healthz on Kestrel (Urls)
 

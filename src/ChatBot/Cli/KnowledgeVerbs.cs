@@ -8,11 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Cli;
 
-/// <summary><c>chatbot knowledge validate | import | history | diff | rollback | export</c>.</summary>
+/// <summary><c>chatbot knowledge validate | import | history | diff | rollback | export | unanswered</c>.</summary>
 internal static class KnowledgeVerbs
 {
     private const string Usage =
-        "chatbot: use 'chatbot knowledge validate', 'import', 'history', 'diff <a> <b>', 'rollback <revision>' or 'export <dir> [revision]'.";
+        "chatbot: use 'chatbot knowledge validate', 'import', 'history', 'diff <a> <b>', 'rollback <revision>' or 'export <dir> [revision]', 'unanswered'.";
 
     public static async Task<int> RunAsync(IServiceProvider services, CommandLine line, KnowledgeOptions options, TextWriter output, TextWriter error)
     {
@@ -33,6 +33,8 @@ internal static class KnowledgeVerbs
                 return await RollbackAsync(services.GetRequiredService<LiteDbKnowledgeStore>(), options, revision, time, output, error).ConfigureAwait(false);
             case "export" when rest.Length is 1 or 2 && (rest.Length == 1 || Number(rest[1]) is not null):
                 return await ExportAsync(services.GetRequiredService<LiteDbKnowledgeStore>(), options, rest[0], rest.Length == 2 ? Number(rest[1]) : null, time, output, error).ConfigureAwait(false);
+            case "unanswered" when rest.Length == 0:
+                return await UnansweredAsync(services.GetRequiredService<LiteDbKnowledgeStore>(), output).ConfigureAwait(false);
             default:
                 await error.WriteLineAsync(Usage).ConfigureAwait(false);
                 return ChatBotApp.UsageError;
@@ -188,6 +190,25 @@ internal static class KnowledgeVerbs
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Exported revision {document.Id} ({document.Companies} companies, {document.Events} events) to {folder}: {string.Join(", ", files.Select(f => f.Name))}.")).ConfigureAwait(false);
+        return ChatBotApp.Ok;
+    }
+
+    private static async Task<int> UnansweredAsync(LiteDbKnowledgeStore store, TextWriter output)
+    {
+        IReadOnlyList<UnansweredGroup> groups = store.UnansweredByFrequency(100);
+        if (groups.Count == 0)
+        {
+            await output.WriteLineAsync("No unanswered questions yet.").ConfigureAwait(false);
+            return ChatBotApp.Ok;
+        }
+
+        await output.WriteLineAsync("times  last asked (UTC)   why              where       question").ConfigureAwait(false);
+        foreach (UnansweredGroup g in groups)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{g.Count,5}  {g.LastAsked:yyyy-MM-dd HH:mm}  {g.Kind,-16} {string.Join(",", g.Platforms),-11} {g.Text}")).ConfigureAwait(false);
+        }
+
         return ChatBotApp.Ok;
     }
 

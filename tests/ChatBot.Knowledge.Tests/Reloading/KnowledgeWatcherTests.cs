@@ -131,6 +131,19 @@ public sealed class KnowledgeWatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Watch_AFileDeleted_IsRejected_AndThePreviousRevisionServes()
+    {
+        await StartAsync();
+
+        File.Delete(Path.Combine(_knowledge, "companies.yaml"));
+
+        KnowledgeRejected rejected = Assert.IsType<KnowledgeRejected>(await _notifier.NextAsync());
+        Assert.Contains(rejected.Errors, e => e.Message.StartsWith("unknown company 'company-", StringComparison.Ordinal));
+        Assert.Equal(1, _holder.Current.Revision.Number);
+        Assert.Equal(20, _holder.Current.EventCount);
+    }
+
+    [Fact]
     public async Task Watch_ARollbackByAnotherProcess_IsServedWithinAPoll()
     {
         await StartAsync();

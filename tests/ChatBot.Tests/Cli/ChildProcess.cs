@@ -46,3 +46,10 @@ internal static class ChildProcess
         return (process.ExitCode, await output, await error);
     }
 }
+
+/// <summary>Tests whose child processes are timed or killed run alone, so other tests do not skew their timing.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChildProcessCollection
+{
+    public const string Name = "Child processes";
+}

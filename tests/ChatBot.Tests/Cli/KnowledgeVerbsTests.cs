@@ -119,5 +119,31 @@ public sealed class KnowledgeVerbsTests : IDisposable
         Assert.Contains("already holds .yaml files", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Unanswered_ListsTheQuestionsWithoutAnAnswer_MostAskedFirst()
+    {
+        await RunAsync("ask", "What is Zorblax worth?");
+        await RunAsync("ask", "what is   zorblax worth");
+        await RunAsync("ask", "Tell me a joke");
+        await RunAsync("ask", "What is OpenAI worth?");
+
+        (int exit, string output, _) = await RunAsync("knowledge", "unanswered");
+
+        Assert.Equal(0, exit);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("    2  2026-11-26 12:00  unknown-company  console     what is zorblax worth", lines[1]);
+        Assert.Equal("    1  2026-11-26 12:00  not-understood   console     tell me a joke", lines[2]);
+    }
+
+    [Fact]
+    public async Task Unanswered_NoneYet_SaysSo()
+    {
+        (int exit, string output, _) = await RunAsync("knowledge", "unanswered");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("No unanswered questions yet.\n", output);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

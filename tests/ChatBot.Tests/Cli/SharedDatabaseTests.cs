@@ -9,6 +9,7 @@ namespace ChatBot.Tests.Cli;
 /// The CLI in a child process works on the database a running <c>chatbot serve</c> holds open (LiteDB shared mode:
 /// a machine-wide named mutex around every operation), and the running bot picks up what the CLI did.
 /// </summary>
+[Collection(ChildProcessCollection.Name)]
 public sealed class SharedDatabaseTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
