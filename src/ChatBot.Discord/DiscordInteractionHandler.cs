@@ -105,7 +105,16 @@ public sealed class DiscordInteractionHandler(
     // Replies are immutable and the engine reuses them for repeated questions: render each one once.
     private static readonly ConditionalWeakTable<Reply, IReadOnlyList<Embed>> Rendered = [];
 
-    private static InteractionResponse Message(Reply reply, bool ephemeral) =>
+    // One response object per reply and visibility, so the endpoint serializes a repeated answer once.
+    private static readonly ConditionalWeakTable<Reply, InteractionResponse[]> Responses = [];
+
+    private static InteractionResponse Message(Reply reply, bool ephemeral)
+    {
+        InteractionResponse[] both = Responses.GetValue(reply, r => [Build(r, ephemeral: false), Build(r, ephemeral: true)]);
+        return both[ephemeral ? 1 : 0];
+    }
+
+    private static InteractionResponse Build(Reply reply, bool ephemeral) =>
         new(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData
         {
             Embeds = Rendered.GetValue(reply, EmbedRenderer.Render),

@@ -105,12 +105,15 @@ public static class InteractionsEndpoint
             }
         }
 
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Options);
+        // Handlers may reuse response objects for repeated answers: each is serialized once.
+        byte[] json = Serialized.GetValue(response, r => JsonSerializer.SerializeToUtf8Bytes(r, DiscordJson.Options));
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json, aborted).ConfigureAwait(false);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<InteractionResponse, byte[]> Serialized = [];
 
     /// <summary>The raw body, read once into an array of its exact length; null when it is over the limit.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ internal static class ServeVerb
 {
     public static async Task<int> RunAsync(CommandLine line, KnowledgeOptions knowledge, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder: Kestrel and routing without the middleware a chat endpoint behind a TLS proxy does not use.
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [.. line.ConfigurationArgs],
             ContentRootPath = Directory.GetCurrentDirectory(),
