@@ -1,5 +1,5 @@
-using ChatBot.Core.Knowledge;
 using ChatBot.Core.Conversations;
+using ChatBot.Core.Knowledge;
 using ChatBot.Knowledge;
 using ChatBot.Knowledge.Feedback;
 using ChatBot.Knowledge.Reloading;
