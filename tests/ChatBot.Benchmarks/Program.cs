@@ -46,6 +46,13 @@ if (args.Length > 0 && args[0] == "teams")
     return;
 }
 
+if (args.Length > 0 && args[0] == "reload")
+{
+    // Live reload timings: dotnet run -c Release --project tests/ChatBot.Benchmarks -- reload 100000 (0: the shipped knowledge)
+    await ReloadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "scale")
 {
     ScaleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);

@@ -28,6 +28,7 @@ public sealed partial class KnowledgeWatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<KnowledgeWatcher> _logger;
     private readonly WatchTimings _timings;
+    private int _polling;
 
     public KnowledgeWatcher(KnowledgeReloader reloader, LiteDbKnowledgeStore store, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeWatcher> logger, WatchTimings? timings = null)
     {
@@ -118,6 +119,12 @@ public sealed partial class KnowledgeWatcher : BackgroundService
     /// <summary>Signals a reload when another process (the CLI) imported or rolled back since the last look.</summary>
     private void PollStore(ref string? last, Debouncer debouncer)
     {
+        // A poll waits while an import holds the database; the next tick is skipped rather than queued behind it.
+        if (Interlocked.Exchange(ref _polling, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             string stamp = _store.Stamp();
@@ -131,6 +138,10 @@ public sealed partial class KnowledgeWatcher : BackgroundService
         catch (Exception ex) when (ex is LiteDB.LiteException or IOException)
         {
             LogPollFailed(ex.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref _polling, 0);
         }
     }
 

@@ -9,7 +9,7 @@ namespace ChatBot.Knowledge.Tests.Reloading;
 /// <summary>The watcher on a real folder with a real <see cref="FileSystemWatcher"/>; tests wait for notices, not for time.</summary>
 public sealed class KnowledgeWatcherTests : IAsyncDisposable
 {
-    private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
+    private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
 
     private readonly TempDirectory _temp = new();
     private readonly LiteDbKnowledgeStore _store;

@@ -17,7 +17,7 @@ public sealed class ReloadUnderLoadTests : IAsyncDisposable
 {
     private const int Versions = 16;
     private const int QueryThreads = 4;
-    private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(30), TimeSpan.FromSeconds(30));
+    private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(30), TimeSpan.FromSeconds(30));
 
     private readonly TempDirectory _temp = new();
     private readonly LiteDbKnowledgeStore _store;

@@ -12,7 +12,7 @@ public class RevisionDiffTests
     {
         { "nothing changed", c => c, "events +0 ~0 -0; companies +0 ~0 -0" },
         { "an event removed", c => c with { Events = c.Events[1..] }, "events +0 ~0 -1; companies +0 ~0 -0" },
-        { "a source's date changed: a change, not add + remove", c => c with { Events = [c.Events[0] with { Note = "corrected" }, .. c.Events[1..]] }, "events +0 ~1 -0; companies +0 ~0 -0" },
+        { "a note corrected: a change, not an add and a remove", c => c with { Events = [c.Events[0] with { Note = "corrected" }, .. c.Events[1..]] }, "events +0 ~1 -0; companies +0 ~0 -0" },
         { "an event renamed: the old id removed, the new one added", c => c with { Events = [c.Events[0] with { Id = "renamed-event" }, .. c.Events[1..]] }, "events +1 ~0 -1; companies +0 ~0 -0" },
         { "a company's alias added", c => c with { Companies = [c.Companies[0] with { Aliases = [.. c.Companies[0].Aliases, "New Alias"] }, .. c.Companies[1..]] }, "events +0 ~0 -0; companies +0 ~1 -0" },
         { "the order of events in the files does not matter", c => c with { Events = [.. c.Events.Reverse()] }, "events +0 ~0 -0; companies +0 ~0 -0" },
