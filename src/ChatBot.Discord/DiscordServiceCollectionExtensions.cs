@@ -21,7 +21,7 @@ public static class DiscordServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<DiscordInteractionHandler>();
-        services.AddHttpClient(nameof(DiscordRestClient));
+        services.AddHttpClient(nameof(DiscordRestClient)).RemoveAllLoggers();
         services.AddSingleton(sp =>
         {
             DiscordOptions discord = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;

@@ -54,11 +54,9 @@ public sealed class TeamsBot : IActivityHandler
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                OnMessage(activity);
-                return ValueTask.FromResult<InvokeResponse?>(null);
+                return OnMessageAsync(activity, cancellationToken);
             case ActivityTypes.ConversationUpdate:
-                OnConversationUpdate(activity);
-                return ValueTask.FromResult<InvokeResponse?>(null);
+                return OnConversationUpdateAsync(activity, cancellationToken);
             case ActivityTypes.InstallationUpdate:
                 OnInstallationUpdate(activity);
                 return ValueTask.FromResult<InvokeResponse?>(null);
@@ -69,17 +67,17 @@ public sealed class TeamsBot : IActivityHandler
         }
     }
 
-    private void OnMessage(Activity activity)
+    private async ValueTask<InvokeResponse?> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
         {
-            return;
+            return null;
         }
 
         if (!_seen.FirstSeen(conversationId, activity.Id))
         {
             _logger.LogDebug("Dropped re-delivered activity {Id} of conversation {Conversation}", activity.Id, conversationId);
-            return;
+            return null;
         }
 
         Remember(activity);
@@ -89,7 +87,8 @@ public sealed class TeamsBot : IActivityHandler
             text = "help";
         }
 
-        _sender.Enqueue(new TeamsWork(activity, Utterance.FromText(text), ConversationOf(activity), Welcome: false));
+        await _sender.EnqueueAsync(new TeamsWork(activity, Utterance.FromText(text), ConversationOf(activity), Welcome: false), cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>The question: a card button's <c>question</c>, else the text without the bot's mention.</summary>
@@ -104,25 +103,27 @@ public sealed class TeamsBot : IActivityHandler
         return Mentions.RemoveRecipientMention(activity);
     }
 
-    private void OnConversationUpdate(Activity activity)
+    private async ValueTask<InvokeResponse?> OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         string? botId = activity.Recipient?.Id;
         if (botId is null)
         {
-            return;
+            return null;
         }
 
         if (activity.MembersRemoved?.Any(m => m.Id == botId) == true && activity.Conversation?.Id is { } removedFrom)
         {
             _references.Remove(removedFrom);
-            return;
+            return null;
         }
 
         if (activity.MembersAdded?.Any(m => m.Id == botId) == true && _seen.FirstSeen(activity.Conversation?.Id, activity.Id))
         {
             Remember(activity);
-            _sender.Enqueue(new TeamsWork(activity, Utterance.FromText("help"), ConversationOf(activity), Welcome: true));
+            await _sender.EnqueueAsync(new TeamsWork(activity, Utterance.FromText("help"), ConversationOf(activity), Welcome: true), cancellationToken).ConfigureAwait(false);
         }
+
+        return null;
     }
 
     private void OnInstallationUpdate(Activity activity)

@@ -31,7 +31,8 @@ public static class TeamsServiceCollectionExtensions
             .Bind(configuration.GetSection(TeamsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHttpClient(HttpClientName);
+        // No per-request logging scopes on the reply path; failures are logged by the clients themselves.
+        services.AddHttpClient(HttpClientName).RemoveAllLoggers();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton(sp =>
         {

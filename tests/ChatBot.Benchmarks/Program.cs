@@ -42,7 +42,8 @@ if (args.Length > 0 && args[0] == "teams")
     await TeamsLoad.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
-        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 16);
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 16,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0);
     return;
 }
 

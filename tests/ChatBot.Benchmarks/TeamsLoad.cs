@@ -11,15 +11,16 @@ namespace ChatBot.Benchmarks;
 /// process and counts the replies its connector receives; <c>chatbot serve</c> runs with Teams on as a child
 /// process trusting the fake's CA; wrk replays a pool of activities, each with a unique id, spread over 4,096
 /// conversations, with JWT validation on. Throughput is counted in replies at the connector, not in 200s. Run:
-/// <c>dotnet run -c Release --project tests/ChatBot.Benchmarks -- teams [connections] [seconds] [tokens]</c>
+/// <c>dotnet run -c Release --project tests/ChatBot.Benchmarks -- teams [connections] [seconds] [tokens] [rate]</c>
 /// (build <c>src/ChatBot</c> in Release first; <c>tokens</c> is how many distinct channel tokens the pool uses:
-/// the channel reuses one token for about an hour, so a handful is realistic; 0 means one per activity).
+/// the channel reuses one token for about an hour, so a handful is realistic; 0 means one per activity; <c>rate</c>
+/// offers a fixed number of activities per second instead of as many as the bot takes).
 /// </summary>
 public static class TeamsLoad
 {
     private const int Conversations = 4096;
 
-    public static async Task RunAsync(int connections, int seconds, int tokens)
+    public static async Task RunAsync(int connections, int seconds, int tokens, int rate = 0)
     {
         await using FakeBotFrameworkChannel channel = await FakeBotFrameworkChannel.StartAsync();
         channel.Record = false;
@@ -63,8 +64,10 @@ public static class TeamsLoad
         await File.WriteAllLinesAsync(pool, Activities(channel, poolSize, "m", tokenPool));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool: {poolSize:N0} activities over {Conversations:N0} conversations, {tokenPool.Length:N0} distinct tokens"));
 
-        await RunWrkAsync(port, warmPool, connections, 3, server, channel, report: false);
-        await RunWrkAsync(port, pool, connections, seconds, server, channel, report: true);
+        // A fixed offered rate, when asked for: each connection pauses connections × 1000 / rate ms between requests.
+        int pause = rate > 0 ? (int)Math.Round(connections * 1000.0 / rate) : 0;
+        await RunWrkAsync(port, warmPool, connections, 3, server, channel, report: false, pause);
+        await RunWrkAsync(port, pool, connections, seconds, server, channel, report: true, pause);
         server.Kill(entireProcessTree: true);
     }
 
@@ -84,11 +87,11 @@ public static class TeamsLoad
             return tokens[i % tokens.Length] + "\t" + body;
         });
 
-    private static async Task RunWrkAsync(int port, string pool, int connections, int seconds, Process server, FakeBotFrameworkChannel channel, bool report)
+    private static async Task RunWrkAsync(int port, string pool, int connections, int seconds, Process server, FakeBotFrameworkChannel channel, bool report, int pause)
     {
         string script = Path.Combine(Repository.Root, "tests", "ChatBot.Benchmarks", "load", "teams.lua");
         ProcessStartInfo start = new("wrk") { RedirectStandardOutput = true };
-        foreach (string arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/api/messages", "--", pool })
+        foreach (string arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/api/messages", "--", pool, pause.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }

@@ -149,6 +149,21 @@ public class AdaptiveCardRendererTests
         Assert.True(answer.Kind == ReplyKind.Answer, why + ": " + answer.Title);
     }
 
+    [Theory]
+    [InlineData("valuation OpenAI", null, "an English answer")]
+    [InlineData("valuation OpenAI", "nl-NL", "a Dutch answer with non-ASCII text")]
+    public void MessageBody_IsTheReplyActivity_AsTheSerializerWritesIt(string question, string? locale, string why)
+    {
+        AdaptiveCard card = AdaptiveCardRenderer.Render(Ask(question, locale))[0];
+        Activity incoming = new() { Id = "1481567603816", Conversation = new ConversationAccount { Id = "19:abc@thread.skype;messageid=1" }, From = new ChannelAccount { Id = "29:user", Name = "Zoë \"Q\"" }, Recipient = new ChannelAccount { Id = "28:bot", Name = "ChatBot" } };
+        Language language = Languages.FromLocale(locale);
+
+        System.Text.Json.Nodes.JsonNode? fast = System.Text.Json.Nodes.JsonNode.Parse(TeamsReplySender.MessageBody(incoming, card, language));
+        System.Text.Json.Nodes.JsonNode? slow = System.Text.Json.Nodes.JsonNode.Parse(BotFrameworkJson.Write(TeamsReplySender.Message(incoming, card, language)));
+
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(fast, slow), why);
+    }
+
     [Fact]
     public void Render_FallbackText_IsUtf8Safe()
     {

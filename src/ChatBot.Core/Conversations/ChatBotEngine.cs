@@ -46,6 +46,7 @@ public sealed class ChatBotEngine : IChatBotEngine
     // The last exchange per user and place, for /feedback; bounded like the answer cache.
     private const int MaxExchanges = 10_000;
     private readonly ConcurrentDictionary<string, Exchange> _exchanges = new(StringComparer.Ordinal);
+    private long _exchangeWrites;
     private readonly IBotOperations? _operations;
 
     private readonly IUnansweredQuestions? _unanswered;
@@ -130,7 +131,8 @@ public sealed class ChatBotEngine : IChatBotEngine
             return;
         }
 
-        if (_exchanges.Count >= MaxExchanges)
+        // A counter, not ConcurrentDictionary.Count, which takes every lock of the dictionary on each call.
+        if (Interlocked.Increment(ref _exchangeWrites) % MaxExchanges == 0 && _exchanges.Count >= MaxExchanges)
         {
             _exchanges.Clear();
         }

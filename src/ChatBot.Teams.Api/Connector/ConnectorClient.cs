@@ -66,20 +66,29 @@ public sealed class ConnectorClient
     /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c>.</summary>
     public Task<ConnectorResult> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(activity);
+        return ReplyToActivityAsync(serviceUrl, conversationId, replyToId, BotFrameworkJson.Write(activity), cancellationToken);
+    }
+
+    /// <summary>The same, with the activity already serialized (UTF-8 JSON), for callers that cache most of it.</summary>
+    public Task<ConnectorResult> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, ReadOnlyMemory<byte> activity, CancellationToken cancellationToken = default)
+    {
         ArgumentException.ThrowIfNullOrEmpty(replyToId);
         return PostAsync(serviceUrl, conversationId, replyToId, activity, cancellationToken);
     }
 
     /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities</c>.</summary>
-    public Task<ConnectorResult> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        PostAsync(serviceUrl, conversationId, null, activity, cancellationToken);
+    public Task<ConnectorResult> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return PostAsync(serviceUrl, conversationId, null, BotFrameworkJson.Write(activity), cancellationToken);
+    }
 
     /// <summary>The size of an activity as it would be sent, in UTF-8 bytes.</summary>
     public static int SizeOf(Activity activity) => BotFrameworkJson.Write(activity).Length;
 
-    private async Task<ConnectorResult> PostAsync(string serviceUrl, string conversationId, string? replyToId, Activity activity, CancellationToken cancellationToken)
+    private async Task<ConnectorResult> PostAsync(string serviceUrl, string conversationId, string? replyToId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         if (!_trusted.IsTrusted(serviceUrl))
         {
@@ -87,7 +96,6 @@ public sealed class ConnectorClient
             return ConnectorResult.Refused("the service URL is not trusted");
         }
 
-        byte[] body = BotFrameworkJson.Write(activity);
         if (body.Length > _options.MaxActivityBytes)
         {
             return ConnectorResult.Refused($"the activity is {body.Length} bytes, over the {_options.MaxActivityBytes}-byte limit");
@@ -112,7 +120,7 @@ public sealed class ConnectorClient
 
             using HttpRequestMessage request = new(HttpMethod.Post, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-            request.Content = new ByteArrayContent(body);
+            request.Content = new ReadOnlyMemoryContent(body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             HttpResponseMessage response;
             try

@@ -23,6 +23,7 @@ public sealed class ConversationPacer
 
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Sends> _conversations = new(StringComparer.Ordinal);
+    private long _reservations;
 
     public ConversationPacer(TimeProvider time)
     {
@@ -34,7 +35,8 @@ public sealed class ConversationPacer
     public TimeSpan Reserve(string conversationId)
     {
         DateTimeOffset now = _time.GetUtcNow();
-        if (_conversations.Count > PruneAbove)
+        // ConcurrentDictionary.Count takes every lock: look at it only now and then.
+        if ((Interlocked.Increment(ref _reservations) & 4095) == 0 && _conversations.Count > PruneAbove)
         {
             Prune(now);
         }

@@ -11,6 +11,9 @@ namespace ChatBot.Teams.Cards;
 public sealed record AdaptiveCard(JsonElement Content, string FallbackText)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>The card as UTF-8 JSON, encoded once: replies write it as it is.</summary>
+    public byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(Content.GetRawText());
 }
 
 /// <summary>

@@ -13,8 +13,12 @@ end
 
 local requests = {}
 local index = 0
+local pause = 0
 
 function init(args)
+  -- Optional second argument: a pause in milliseconds between a connection's requests, to offer a fixed rate
+  -- (connections × 1000 / pause per second) instead of as many as the bot takes.
+  pause = tonumber(args[2] or "0") or 0
   local file = assert(io.open(args[1], "r"))
   for line in file:lines() do
     local token, body = line:match("([^\t]+)\t(.+)")
@@ -33,4 +37,8 @@ function request()
     index = ((index - 1) % #requests) + 1
   end
   return requests[index]
+end
+
+function delay()
+  return pause
 end
