@@ -178,17 +178,18 @@ public sealed class GatewayClient : IDisposable
         {
             while (true)
             {
-                (JsonNode? payload, WebSocketCloseStatus? closed, string? closeReason) = await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
-                if (closed is not null || payload is null)
+                (JsonElement? received, WebSocketCloseStatus? closed, string? closeReason) = await ReceiveAsync(socket, connection.Token).ConfigureAwait(false);
+                if (closed is not null || received is not { } payload)
                 {
                     return cancellationToken.IsCancellationRequested ? Outcome.Stop : _zombie ? Outcome.Resume : Closed(closed, closeReason);
                 }
 
-                int op = payload["op"]?.GetValue<int>() ?? -1;
+                int op = payload.TryGetProperty("op", out JsonElement opValue) && opValue.TryGetInt32(out int code) ? code : -1;
+                JsonElement d = payload.TryGetProperty("d", out JsonElement dValue) ? dValue : default;
                 switch (op)
                 {
                     case 10:
-                        double interval = payload["d"]?["heartbeat_interval"]?.GetValue<double>() ?? 41250;
+                        double interval = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("heartbeat_interval", out JsonElement hb) && hb.TryGetDouble(out double ms) ? ms : 41250;
                         heartbeat = HeartbeatAsync(socket, TimeSpan.FromMilliseconds(interval), () => acknowledged, v => acknowledged = v, connection);
                         await SendAsync(socket, resume ? Resume() : Identify(), important: true, connection.Token).ConfigureAwait(false);
                         break;
@@ -203,7 +204,7 @@ public sealed class GatewayClient : IDisposable
                         await CloseAsync(socket, (WebSocketCloseStatus)4000, "reconnect").ConfigureAwait(false);
                         return Outcome.Resume;
                     case 9:
-                        bool resumable = payload["d"]?.GetValue<bool>() ?? false;
+                        bool resumable = d.ValueKind == JsonValueKind.True;
                         _logger.LogWarning("Gateway session invalidated (op 9, resumable: {Resumable})", resumable);
                         await CloseAsync(socket, (WebSocketCloseStatus)4000, "invalid session").ConfigureAwait(false);
                         if (!resumable)
@@ -294,15 +295,15 @@ public sealed class GatewayClient : IDisposable
         _ => "refused",
     };
 
-    private async Task DispatchAsync(JsonNode payload, CancellationToken cancellationToken)
+    private async Task DispatchAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        if (payload["s"] is JsonValue s && s.TryGetValue(out int sequence))
+        if (payload.TryGetProperty("s", out JsonElement s) && s.TryGetInt32(out int sequence))
         {
             _sequence = sequence;
         }
 
-        string name = payload["t"]?.GetValue<string>() ?? string.Empty;
-        JsonElement data = JsonSerializer.SerializeToElement(payload["d"]);
+        string name = payload.TryGetProperty("t", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
+        JsonElement data = payload.TryGetProperty("d", out JsonElement d) ? d : default;
         if (name == "READY")
         {
             _sessionId = data.GetProperty("session_id").GetString();
@@ -351,7 +352,8 @@ public sealed class GatewayClient : IDisposable
 
     private volatile bool _zombie;
 
-    private async Task<(JsonNode? Payload, WebSocketCloseStatus? Closed, string? Reason)> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    /// <summary>One whole message, parsed once into a self-contained element.</summary>
+    private async Task<(JsonElement? Payload, WebSocketCloseStatus? Closed, string? Reason)> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         ArrayBufferWriter<byte> buffer = new(4096);
         while (true)
@@ -368,7 +370,14 @@ public sealed class GatewayClient : IDisposable
             {
                 try
                 {
-                    return (JsonNode.Parse(buffer.WrittenSpan), null, null);
+                    Utf8JsonReader reader = new(buffer.WrittenSpan);
+                    JsonElement parsed = JsonElement.ParseValue(ref reader);
+                    if (parsed.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new JsonException("not an object");
+                    }
+
+                    return (parsed, null, null);
                 }
                 catch (JsonException)
                 {
