@@ -32,7 +32,21 @@ public static class DiscordServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<DiscordRestClient>>());
         });
         services.AddSingleton<CommandRegistration>();
-        services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<DiscordInteractionHandler>());
+        // The HTTP endpoint defers slow answers itself; the gateway service defers on its own.
+        if (configuration.GetValue($"{DiscordOptions.Section}:Mode", DiscordMode.Gateway) == DiscordMode.Http)
+        {
+            services.AddSingleton(sp => new DeferringInteractionHandler(
+                sp.GetRequiredService<DiscordInteractionHandler>(),
+                sp.GetRequiredService<DiscordRestClient>(),
+                sp.GetRequiredService<IOptions<DiscordOptions>>(),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILogger<DeferringInteractionHandler>>()));
+            services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<DeferringInteractionHandler>());
+        }
+        else
+        {
+            services.AddSingleton<IInteractionHandler>(sp => sp.GetRequiredService<DiscordInteractionHandler>());
+        }
         return services;
     }
 

@@ -30,6 +30,8 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         return new DiscordGatewayService(rest, handler, new ChatBotEngine(knowledge, _clock, new EngineSettings(0)), Options.Create(options), _clock, NullLoggerFactory.Instance, new Lifetime(), _temp.Path);
     }
 
+    private DiscordRestClient CreateRest() => new(_http, new DiscordRestOptions(_discord.ApiBaseUrl, "t"), _clock, NullLogger<DiscordRestClient>.Instance);
+
     private static Interaction Valuation() => new()
     {
         Id = "70000000001",
@@ -77,6 +79,34 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         using JsonDocument body = JsonDocument.Parse(edit.Body);
         Assert.Equal("late", body.RootElement.GetProperty("content").GetString());
         Assert.False(body.RootElement.TryGetProperty("flags", out _), "a deferred answer's ephemerality was decided at deferral");
+    }
+
+    [Fact]
+    public async Task HttpMode_SlowAnswer_IsDeferredInTheResponse_ThenTheOriginalIsEdited()
+    {
+        Slow handler = new();
+        DeferringInteractionHandler sut = new(handler, CreateRest(), Options.Create(new DiscordOptions { ApplicationId = "123456789" }), _clock, NullLogger<DeferringInteractionHandler>.Instance);
+        Task<InteractionResponse> responding = sut.HandleAsync(Valuation(), TestContext.Current.CancellationToken);
+
+        while (!responding.IsCompleted)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        InteractionResponse deferred = await responding;
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferred.Type);
+        Assert.True(_clock.GetUtcNow() - Start >= DiscordGatewayService.DeferAfter, "deferred only after the grace period");
+        Assert.Empty(_discord.Requests);
+        handler.Answer.SetResult(new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData { Content = "late", AllowedMentions = AllowedMentions.None }));
+        for (int i = 0; i < 200 && _discord.Requests.Count == 0; i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        RecordedRequest edit = Assert.Single(_discord.Requests);
+        Assert.Equal(("PATCH", "/webhooks/123456789/interaction-token-0123456789abcdef/messages/@original"), (edit.Method, edit.Path));
+        Assert.Equal("late", JsonDocument.Parse(edit.Body).RootElement.GetProperty("content").GetString());
     }
 
     [Fact]
