@@ -150,7 +150,8 @@ public static class InteractionsLoad
         }
     }
 
-    private static async Task WaitForHealthAsync(HttpClient client)
+    /// <summary>Waits until a <c>chatbot serve</c> child process answers <c>/healthz</c>.</summary>
+    internal static async Task WaitForHealthAsync(HttpClient client)
     {
         for (int i = 0; i < 200; i++)
         {

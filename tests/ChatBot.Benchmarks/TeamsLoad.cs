@@ -53,7 +53,7 @@ public static class TeamsLoad
         server.BeginErrorReadLine();
         server.BeginOutputReadLine();
         using HttpClient client = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitForHealthAsync(client);
+        await InteractionsLoad.WaitForHealthAsync(client);
 
         // The pool: more unique activities than the run can send, so none is dropped as a re-delivery.
         int poolSize = Math.Max(20_000, seconds * 10_000);
@@ -137,28 +137,5 @@ public static class TeamsLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{acknowledged:N0} activities acknowledged in {loadTime.TotalSeconds:F1} s; {replies:N0} replies at the connector by {drained.TotalSeconds:F1} s: " +
             $"{replies / drained.TotalSeconds:N0} replies/s; bot CPU {cpuMs / Math.Max(1, replies):F3} ms per activity; connector failures {channel.FailedRequests}"));
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient client)
-    {
-        for (int i = 0; i < 300; i++)
-        {
-            try
-            {
-                using HttpResponseMessage health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-                if (health.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("chatbot serve did not start");
     }
 }

@@ -32,21 +32,7 @@ public sealed class ServeTeamsTests : IAsyncLifetime
     public async Task Serve_Teams_AnswersAMentionWithACard_RefusesAForgedToken_AndStopsCleanly()
     {
         int port = Loopback.FreePort();
-        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "chatbot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--database", _temp.File("chatbot.db"),
-            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={_channel.AppId}", $"--Teams:MicrosoftAppTenantId={_channel.TenantId}",
-            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={_channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={_channel.EntraOpenIdMetadataUrl}",
-            $"--Teams:ToChannelFromBotLoginUrl={_channel.LoginUrl}",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Teams__MicrosoftAppPassword"] = _channel.AppPassword;
-        start.Environment["SSL_CERT_FILE"] = _channel.WriteCaBundle(_temp.Path);
-        using Process process = Process.Start(start)!;
+        using Process process = StartServe(port);
         Task<string> errors = process.StandardError.ReadToEndAsync(Ct);
         try
         {
@@ -87,21 +73,7 @@ public sealed class ServeTeamsTests : IAsyncLifetime
         const string AdminObjectId = "0b5c8a2e-1111-4c3d-9e8f-aaaaaaaaaaaa";
         const string AdminConversation = "19:admins@thread.tacv2";
         int port = Loopback.FreePort();
-        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "chatbot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--database", _temp.File("chatbot.db"), "--knowledge", knowledge,
-            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={_channel.AppId}", $"--Teams:MicrosoftAppTenantId={_channel.TenantId}",
-            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={_channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={_channel.EntraOpenIdMetadataUrl}",
-            $"--Teams:ToChannelFromBotLoginUrl={_channel.LoginUrl}", $"--Teams:AdminAadObjectIds:0={AdminObjectId}", $"--Teams:NotificationConversationId={AdminConversation}",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Teams__MicrosoftAppPassword"] = _channel.AppPassword;
-        start.Environment["SSL_CERT_FILE"] = _channel.WriteCaBundle(_temp.Path);
-        using Process process = Process.Start(start)!;
+        using Process process = StartServe(port, "--knowledge", knowledge, $"--Teams:AdminAadObjectIds:0={AdminObjectId}", $"--Teams:NotificationConversationId={AdminConversation}");
         Task<string> errors = process.StandardError.ReadToEndAsync(Ct);
         try
         {
@@ -135,6 +107,26 @@ public sealed class ServeTeamsTests : IAsyncLifetime
         Assert.Contains(operations.LatestAudit(10), a => a.Action == "admin reload" && a.Outcome == "refused" && a.Platform == "teams");
         Assert.Contains(operations.LatestAudit(10), a => a.Action == "admin status" && a.Outcome == "done" && a.UserId == AdminObjectId);
         Assert.DoesNotContain(_channel.AppPassword, await errors, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>chatbot serve</c> with Teams on against the fake channel, trusting its CA through <c>SSL_CERT_FILE</c>.</summary>
+    private Process StartServe(int port, params string[] extra)
+    {
+        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "chatbot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--database", _temp.File("chatbot.db"),
+            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={_channel.AppId}", $"--Teams:MicrosoftAppTenantId={_channel.TenantId}",
+            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={_channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={_channel.EntraOpenIdMetadataUrl}",
+            $"--Teams:ToChannelFromBotLoginUrl={_channel.LoginUrl}",
+        }.Concat(extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Teams__MicrosoftAppPassword"] = _channel.AppPassword;
+        start.Environment["SSL_CERT_FILE"] = _channel.WriteCaBundle(_temp.Path);
+        return Process.Start(start)!;
     }
 
     private static string? Title(ConnectorRequest reply) => reply.Activity["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>();
