@@ -61,7 +61,7 @@ public sealed class TeamsBot : IActivityHandler
                 OnInstallationUpdate(activity);
                 return ValueTask.FromResult<InvokeResponse?>(null);
             case ActivityTypes.Invoke:
-                return ValueTask.FromResult<InvokeResponse?>(OnInvoke(activity));
+                return OnInvokeAsync(activity, cancellationToken);
             default:
                 return ValueTask.FromResult<InvokeResponse?>(null);
         }
@@ -138,10 +138,10 @@ public sealed class TeamsBot : IActivityHandler
         }
     }
 
-    private InvokeResponse OnInvoke(Activity activity) => activity.Name switch
+    private async ValueTask<InvokeResponse?> OnInvokeAsync(Activity activity, CancellationToken cancellationToken) => activity.Name switch
     {
         "composeExtension/query" => Search(activity),
-        "adaptiveCard/action" => CardAction(activity),
+        "adaptiveCard/action" => await CardActionAsync(activity, cancellationToken).ConfigureAwait(false),
         _ => InvokeResponse.NotImplemented,
     };
 
@@ -224,7 +224,7 @@ public sealed class TeamsBot : IActivityHandler
     }
 
     /// <summary>An <c>Action.Execute</c> button: answers the question in its data with a card that replaces the old one.</summary>
-    private InvokeResponse CardAction(Activity activity)
+    private async Task<InvokeResponse> CardActionAsync(Activity activity, CancellationToken cancellationToken)
     {
         string? question = null;
         if (activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out JsonElement action) && action.ValueKind == JsonValueKind.Object
@@ -239,7 +239,7 @@ public sealed class TeamsBot : IActivityHandler
             return Invoke(new JsonObject { ["statusCode"] = 400, ["type"] = "application/vnd.microsoft.error", ["value"] = new JsonObject { ["code"] = "BadRequest", ["message"] = "The action has no question." } });
         }
 
-        Reply reply = _engine.HandleAsync(Utterance.FromText(question), ConversationOf(activity)).GetAwaiter().GetResult();
+        Reply reply = await _engine.HandleAsync(Utterance.FromText(question), ConversationOf(activity), cancellationToken).ConfigureAwait(false);
         AdaptiveCard card = TeamsReplySender.Cards(reply)[0];
         return Invoke(new JsonObject
         {
