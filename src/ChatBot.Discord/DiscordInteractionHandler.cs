@@ -21,6 +21,9 @@ public sealed class DiscordInteractionHandler(
     IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger) : IInteractionHandler
 {
+    /// <summary>The <c>custom_id</c> of the "Wrong answer?" button under answers.</summary>
+    public const string FeedbackButtonId = "feedback";
+
     /// <summary>Discord shows at most 25 autocomplete choices.</summary>
     public const int MaxChoices = 25;
 
@@ -30,6 +33,14 @@ public sealed class DiscordInteractionHandler(
         if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
             return Autocomplete(interaction);
+        }
+
+        if (interaction.Type == InteractionType.MessageComponent && interaction.Data?.CustomId == FeedbackButtonId)
+        {
+            // "Wrong answer?" under an answer: a note to the curators about the clicker's last question and its answer.
+            Language language = Languages.FromLocale(interaction.Locale);
+            Reply thanks = await engine.HandleAsync(Utterance.FromText(language == Language.Dutch ? "feedback fout antwoord (knop)" : "feedback wrong answer (button)"), ToConversation(interaction), cancellationToken).ConfigureAwait(false);
+            return Message(thanks, ephemeral: true);
         }
 
         if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null)
@@ -120,7 +131,22 @@ public sealed class DiscordInteractionHandler(
             Embeds = Rendered.GetValue(reply, EmbedRenderer.Render),
             AllowedMentions = AllowedMentions.None,
             Flags = ephemeral ? MessageFlags.Ephemeral : null,
+            Components = reply.Kind == ReplyKind.Answer ? FeedbackButton(reply.Language) : null,
         });
+
+    private static readonly IReadOnlyList<MessageComponent> EnglishFeedback = Row("Wrong answer?");
+    private static readonly IReadOnlyList<MessageComponent> DutchFeedback = Row("Fout antwoord?");
+
+    private static IReadOnlyList<MessageComponent> FeedbackButton(Language language) => language == Language.Dutch ? DutchFeedback : EnglishFeedback;
+
+    private static IReadOnlyList<MessageComponent> Row(string label) =>
+    [
+        new MessageComponent
+        {
+            Type = MessageComponent.ActionRow,
+            Components = [new MessageComponent { Type = MessageComponent.Button, Style = MessageComponent.SecondaryStyle, Label = label, CustomId = FeedbackButtonId }],
+        },
+    ];
 
     private static IEnumerable<InteractionOption> Flatten(IEnumerable<InteractionOption> options) =>
         options.SelectMany(o => o.Options.Count > 0 ? Flatten(o.Options) : [o]);

@@ -76,6 +76,12 @@ public sealed record InteractionData
     public int Type { get; init; }
 
     public IReadOnlyList<InteractionOption> Options { get; init => field = value ?? []; } = [];
+
+    /// <summary>The developer-defined id of the clicked component (message component interactions).</summary>
+    public string? CustomId { get; init; }
+
+    /// <summary>The component's type (2: button), for message component interactions.</summary>
+    public int? ComponentType { get; init; }
 }
 
 /// <summary>An option value; <c>value</c> and <c>options</c> are mutually exclusive (sub-commands nest).</summary>
@@ -141,6 +147,30 @@ public sealed record InteractionCallbackData
     public int? Flags { get; init; }
 
     public IReadOnlyList<CommandChoice>? Choices { get; init; }
+
+    /// <summary>Message components: action rows of buttons.</summary>
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
+}
+
+/// <summary>
+/// A message component: an action row (type 1) holding buttons (type 2). A secondary button (style 2) sends a
+/// message component interaction with its <c>custom_id</c>.
+/// </summary>
+public sealed record MessageComponent
+{
+    public const int ActionRow = 1;
+    public const int Button = 2;
+    public const int SecondaryStyle = 2;
+
+    public int Type { get; init; }
+
+    public int? Style { get; init; }
+
+    public string? Label { get; init; }
+
+    public string? CustomId { get; init; }
+
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
 }
 
 /// <summary>Which mentions may ping. <c>{"parse": []}</c>: none, whatever the text says.</summary>

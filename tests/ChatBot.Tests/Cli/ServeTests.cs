@@ -87,6 +87,10 @@ public sealed class ServeTests : IDisposable
 
         JsonElement byAdmin = await SlashAsync(client, "42", """{"id":"5","name":"admin","type":1,"options":[{"type":1,"name":"status","options":[]}]}""");
         JsonElement byMember = await SlashAsync(client, "7", """{"id":"5","name":"admin","type":1,"options":[{"type":1,"name":"rollback","options":[{"type":4,"name":"revision","value":1}]}]}""");
+        JsonElement answer = await SlashAsync(client, "7", """{"id":"5","name":"valuation","type":1,"options":[{"type":3,"name":"company","value":"OpenAI"}]}""");
+        string click = """{"id":"2","application_id":"123456789","type":3,"token":"tok2","version":1,"locale":"en-US","guild_id":"9","channel_id":"8","member":{"user":{"id":"7","username":"u"},"roles":[]},"message":{"id":"77"},"data":{"custom_id":"feedback","component_type":2}}""";
+        using HttpResponseMessage clicked = await client.SendAsync(_signer.Request("/interactions", click, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        using JsonDocument thanks = JsonDocument.Parse(await clicked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         await File.WriteAllTextAsync(Path.Combine(knowledge, "zz-broken.yaml"), "events:\n  - id: [unclosed\n", TestContext.Current.CancellationToken);
         RecordedRequest notice = await WaitForAsync(() => discord.Requests.FirstOrDefault(r => r.Method == "POST" && r.Path.EndsWith("/channels/555/messages", StringComparison.Ordinal)));
         await stop.CancelAsync();
@@ -100,6 +104,14 @@ public sealed class ServeTests : IDisposable
         Assert.Equal("Knowledge change rejected", posted.RootElement.GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Empty(posted.RootElement.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
         Assert.Contains("zz-broken.yaml:", notice.Body, StringComparison.Ordinal);
+        JsonElement button = answer.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0];
+        Assert.Equal(("Wrong answer?", "feedback"), (button.GetProperty("label").GetString(), button.GetProperty("custom_id").GetString()));
+        Assert.Equal(64, thanks.RootElement.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Thank you", thanks.RootElement.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        using ChatBot.Knowledge.Store.LiteDbKnowledgeStore store = new(_temp.File("chatbot.db"));
+        ChatBot.Knowledge.Operations.FeedbackDocument feedback = Assert.Single(new ChatBot.Knowledge.Operations.OperationsStore(store).LatestFeedback(5));
+        Assert.Equal("/valuation OpenAI", feedback.Question);
+        Assert.Equal("wrong answer (button)", feedback.Text);
     }
 
     private async Task<JsonElement> SlashAsync(HttpClient client, string userId, string data)
