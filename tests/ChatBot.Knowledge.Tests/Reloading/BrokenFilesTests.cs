@@ -1,9 +1,6 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Knowledge.Reloading;
-using ChatBot.Knowledge.Store;
-using ChatBot.Testing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Knowledge.Tests.Reloading;
@@ -13,28 +10,9 @@ public sealed class BrokenFilesTests : IDisposable
 {
     private const long MaxFileBytes = 200_000;
 
-    private readonly TempDirectory _temp = new();
-    private readonly LiteDbKnowledgeStore _store;
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-    private readonly SnapshotHolder _holder = new();
-    private readonly CollectingNotifier _notifier = new();
-    private readonly CollectingLogger<KnowledgeReloader> _logger = new();
-    private readonly string _knowledge;
+    private readonly ReloadRig _rig = new(events: 20, companies: 5, files: 1, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)), MaxFileBytes);
 
-    public BrokenFilesTests()
-    {
-        _store = new LiteDbKnowledgeStore(_temp.File("chatbot.db"));
-        _knowledge = _temp.File("knowledge");
-        KnowledgeGenerator.Write(_knowledge, events: 20, companies: 5, files: 1);
-    }
-
-    private KnowledgeReloader CreateSut() => new(
-        new KnowledgeLoader(_store, _clock),
-        _holder,
-        [_notifier],
-        Options.Create(new KnowledgeOptions { Path = _knowledge, MaxFileBytes = MaxFileBytes }),
-        _clock,
-        _logger);
+    private KnowledgeReloader CreateSut() => _rig.Reloader();
 
     /// <summary>Reason; the change (file name and bytes, null bytes: delete it); the file and start of one expected error.</summary>
     public static TheoryData<string, string, byte[]?, string> Changes => new()
@@ -93,8 +71,8 @@ public sealed class BrokenFilesTests : IDisposable
     {
         using KnowledgeReloader sut = CreateSut();
         await sut.ReloadAsync("startup", cancellationToken: TestContext.Current.CancellationToken);
-        KnowledgeSnapshot good = _holder.Current;
-        string path = Path.Combine(_knowledge, file);
+        KnowledgeSnapshot good = _rig.Holder.Current;
+        string path = Path.Combine(_rig.Knowledge, file);
         if (content is null)
         {
             File.Delete(path);
@@ -107,20 +85,19 @@ public sealed class BrokenFilesTests : IDisposable
         LoadOutcome outcome = await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(outcome.State == LoadState.ServingLastGood, reason);
-        Assert.Same(good, _holder.Current);
-        Assert.Single(_store.History());
-        string prefix = Path.Combine(_knowledge, expected);
+        Assert.Same(good, _rig.Holder.Current);
+        Assert.Single(_rig.Store.History());
+        string prefix = Path.Combine(_rig.Knowledge, expected);
         Assert.True(
             outcome.Errors.Any(e => e.ToString().StartsWith(prefix, StringComparison.Ordinal)),
             $"{reason}: expected an error starting '{expected}', got:\n{string.Join('\n', outcome.Errors)}");
-        KnowledgeRejected rejected = Assert.IsType<KnowledgeRejected>(_notifier.All[^1]);
+        KnowledgeRejected rejected = Assert.IsType<KnowledgeRejected>(_rig.Notifier.All[^1]);
         Assert.Equal(good.Revision, rejected.Serving);
-        Assert.Equal(outcome.Errors.Select(e => e.ToString()), _logger.Messages(LogLevel.Warning).Where(m => !m.StartsWith("Rejected", StringComparison.Ordinal)));
+        Assert.Equal(outcome.Errors.Select(e => e.ToString()), _rig.Logger.Messages(LogLevel.Warning).Where(m => !m.StartsWith("Rejected", StringComparison.Ordinal)));
     }
 
     public void Dispose()
     {
-        _store.Dispose();
-        _temp.Dispose();
+        _rig.Dispose();
     }
 }

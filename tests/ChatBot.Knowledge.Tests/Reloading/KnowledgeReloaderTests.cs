@@ -1,58 +1,38 @@
 using ChatBot.Core.Knowledge;
 using ChatBot.Knowledge.Reloading;
-using ChatBot.Knowledge.Store;
 using ChatBot.Testing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Knowledge.Tests.Reloading;
 
 public sealed class KnowledgeReloaderTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly LiteDbKnowledgeStore _store;
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-    private readonly SnapshotHolder _holder = new();
-    private readonly CollectingNotifier _notifier = new();
-    private readonly CollectingLogger<KnowledgeReloader> _logger = new();
-    private readonly string _knowledge;
 
-    public KnowledgeReloaderTests()
-    {
-        _store = new LiteDbKnowledgeStore(_temp.File("chatbot.db"));
-        _knowledge = _temp.File("knowledge");
-        KnowledgeGenerator.Write(_knowledge, events: 20, companies: 5, files: 2);
-    }
+    private readonly ReloadRig _rig = new(events: 20, companies: 5, files: 2, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)));
 
-    private KnowledgeReloader CreateSut(params IKnowledgeNotifier[] notifiers) => new(
-        new KnowledgeLoader(_store, _clock),
-        _holder,
-        notifiers.Length == 0 ? [_notifier] : notifiers,
-        Options.Create(new KnowledgeOptions { Path = _knowledge }),
-        _clock,
-        _logger);
+    private KnowledgeReloader CreateSut(params IKnowledgeNotifier[] notifiers) => _rig.Reloader(notifiers);
 
     [Fact]
     public async Task ReloadAsync_ValidChange_SwapsTheSnapshot_AndNotifiesWithTheDiff()
     {
         using KnowledgeReloader sut = CreateSut();
         await sut.ReloadAsync("startup", cancellationToken: TestContext.Current.CancellationToken);
-        KnowledgeSnapshot before = _holder.Current;
-        KnowledgeGenerator.Write(_knowledge, events: 22, companies: 5, files: 2);
+        KnowledgeSnapshot before = _rig.Holder.Current;
+        KnowledgeGenerator.Write(_rig.Knowledge, events: 22, companies: 5, files: 2);
 
         LoadOutcome outcome = await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(LoadState.Imported, outcome.State);
-        Assert.Equal(2, _holder.Current.Revision.Number);
-        Assert.Equal(22, _holder.Current.EventCount);
+        Assert.Equal(2, _rig.Holder.Current.Revision.Number);
+        Assert.Equal(22, _rig.Holder.Current.EventCount);
         Assert.Equal(20, before.EventCount);
-        KnowledgeReloaded reloaded = Assert.IsType<KnowledgeReloaded>(_notifier.All[^1]);
+        KnowledgeReloaded reloaded = Assert.IsType<KnowledgeReloaded>(_rig.Notifier.All[^1]);
         Assert.Equal(1, reloaded.Previous.Number);
         Assert.Equal(2, reloaded.Revision.Number);
         Assert.Equal("watcher", reloaded.Source);
         Assert.StartsWith("events +2 ", reloaded.Summary, StringComparison.Ordinal);
-        Assert.Equal("watcher", _store.Latest()!.Source);
+        Assert.Equal("watcher", _rig.Store.Latest()!.Source);
     }
 
     [Fact]
@@ -60,19 +40,19 @@ public sealed class KnowledgeReloaderTests : IDisposable
     {
         using KnowledgeReloader sut = CreateSut();
         await sut.ReloadAsync("startup", cancellationToken: TestContext.Current.CancellationToken);
-        KnowledgeSnapshot good = _holder.Current;
-        File.WriteAllText(Path.Combine(_knowledge, "broken.yaml"), "events:\n  - id: event-new\n    stage: done\n");
+        KnowledgeSnapshot good = _rig.Holder.Current;
+        File.WriteAllText(Path.Combine(_rig.Knowledge, "broken.yaml"), "events:\n  - id: event-new\n    stage: done\n");
 
         LoadOutcome outcome = await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(LoadState.ServingLastGood, outcome.State);
-        Assert.Same(good, _holder.Current);
-        Assert.Null(_holder.Current.FindEvent("event-new"));
-        KnowledgeRejected rejected = Assert.IsType<KnowledgeRejected>(_notifier.All[^1]);
+        Assert.Same(good, _rig.Holder.Current);
+        Assert.Null(_rig.Holder.Current.FindEvent("event-new"));
+        KnowledgeRejected rejected = Assert.IsType<KnowledgeRejected>(_rig.Notifier.All[^1]);
         Assert.Equal(1, rejected.Serving.Number);
         Assert.Equal(outcome.Errors, rejected.Errors);
-        Assert.Contains(_logger.Messages(LogLevel.Warning), m => m.StartsWith(Path.Combine(_knowledge, "broken.yaml") + ":3:12: unknown stage 'done'", StringComparison.Ordinal));
-        Assert.Single(_store.History());
+        Assert.Contains(_rig.Logger.Messages(LogLevel.Warning), m => m.StartsWith(Path.Combine(_rig.Knowledge, "broken.yaml") + ":3:12: unknown stage 'done'", StringComparison.Ordinal));
+        Assert.Single(_rig.Store.History());
     }
 
     [Fact]
@@ -80,12 +60,12 @@ public sealed class KnowledgeReloaderTests : IDisposable
     {
         using KnowledgeReloader sut = CreateSut();
         await sut.ReloadAsync("startup", cancellationToken: TestContext.Current.CancellationToken);
-        File.WriteAllText(Path.Combine(_knowledge, "broken.yaml"), "not: [valid");
+        File.WriteAllText(Path.Combine(_rig.Knowledge, "broken.yaml"), "not: [valid");
 
         await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
         await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Single(_notifier.All.OfType<KnowledgeRejected>());
+        Assert.Single(_rig.Notifier.All.OfType<KnowledgeRejected>());
         Assert.Equal(LoadState.ServingLastGood, sut.Status!.State);
         Assert.NotEmpty(sut.Status.Errors);
     }
@@ -95,28 +75,28 @@ public sealed class KnowledgeReloaderTests : IDisposable
     {
         using KnowledgeReloader sut = CreateSut();
         await sut.ReloadAsync("startup", cancellationToken: TestContext.Current.CancellationToken);
-        KnowledgeSnapshot served = _holder.Current;
-        int notices = _notifier.All.Count;
+        KnowledgeSnapshot served = _rig.Holder.Current;
+        int notices = _rig.Notifier.All.Count;
 
         LoadOutcome outcome = await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(LoadState.Unchanged, outcome.State);
-        Assert.Same(served, _holder.Current);
-        Assert.Equal(notices, _notifier.All.Count);
+        Assert.Same(served, _rig.Holder.Current);
+        Assert.Equal(notices, _rig.Notifier.All.Count);
     }
 
     [Fact]
     public async Task ReloadAsync_ANotifierThrows_TheOthersStillHearIt_AndTheReloadStands()
     {
-        using KnowledgeReloader sut = CreateSut(new ThrowingNotifier(), _notifier);
+        using KnowledgeReloader sut = CreateSut(new ThrowingNotifier(), _rig.Notifier);
         await sut.ReloadAsync("startup", cancellationToken: TestContext.Current.CancellationToken);
 
-        KnowledgeGenerator.Write(_knowledge, events: 21, companies: 5, files: 2);
+        KnowledgeGenerator.Write(_rig.Knowledge, events: 21, companies: 5, files: 2);
         await sut.ReloadAsync("watcher", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(21, _holder.Current.EventCount);
-        Assert.IsType<KnowledgeReloaded>(_notifier.All[^1]);
-        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(nameof(ThrowingNotifier), StringComparison.Ordinal));
+        Assert.Equal(21, _rig.Holder.Current.EventCount);
+        Assert.IsType<KnowledgeReloaded>(_rig.Notifier.All[^1]);
+        Assert.Contains(_rig.Logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(nameof(ThrowingNotifier), StringComparison.Ordinal));
     }
 
     private sealed class ThrowingNotifier : IKnowledgeNotifier
@@ -126,7 +106,6 @@ public sealed class KnowledgeReloaderTests : IDisposable
 
     public void Dispose()
     {
-        _store.Dispose();
-        _temp.Dispose();
+        _rig.Dispose();
     }
 }

@@ -3,9 +3,7 @@ using ChatBot.Core.Conversations;
 using ChatBot.Core.Replies;
 using ChatBot.Knowledge.Loading;
 using ChatBot.Knowledge.Reloading;
-using ChatBot.Knowledge.Store;
 using ChatBot.Testing;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Knowledge.Tests.Reloading;
 
@@ -19,22 +17,14 @@ public sealed class ReloadUnderLoadTests : IAsyncDisposable
     private const int QueryThreads = 4;
     private static readonly WatchTimings Fast = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(30), TimeSpan.FromSeconds(30));
 
-    private readonly TempDirectory _temp = new();
-    private readonly LiteDbKnowledgeStore _store;
-    private readonly SnapshotHolder _holder = new();
-    private readonly CollectingNotifier _notifier = new();
+    private readonly ReloadRig _rig = new(events: 300, companies: 30, files: 1);
     private readonly KnowledgeReloader _reloader;
     private readonly KnowledgeWatcher _watcher;
-    private readonly string _knowledge;
 
     public ReloadUnderLoadTests()
     {
-        _store = new LiteDbKnowledgeStore(_temp.File("chatbot.db"));
-        _knowledge = _temp.File("knowledge");
-        KnowledgeGenerator.Write(_knowledge, events: 300, companies: 30, files: 1);
-        IOptions<KnowledgeOptions> options = Options.Create(new KnowledgeOptions { Path = _knowledge });
-        _reloader = new KnowledgeReloader(new KnowledgeLoader(_store, TimeProvider.System), _holder, [_notifier], options, TimeProvider.System, new CollectingLogger<KnowledgeReloader>());
-        _watcher = new KnowledgeWatcher(_reloader, _store, options, TimeProvider.System, new CollectingLogger<KnowledgeWatcher>(), Fast);
+        _reloader = _rig.Reloader();
+        _watcher = _rig.Watcher(_reloader, Fast);
     }
 
     [Fact]
@@ -52,8 +42,8 @@ public sealed class ReloadUnderLoadTests : IAsyncDisposable
         }
 
         await _watcher.StartAsync(TestContext.Current.CancellationToken);
-        Assert.IsType<KnowledgeReloaded>(await _notifier.NextAsync());
-        ChatBotEngine engine = new(_holder, TimeProvider.System, new EngineSettings(QuestionsPerUserPerMinute: 0, CacheAnswers: false));
+        Assert.IsType<KnowledgeReloaded>(await _rig.Notifier.NextAsync());
+        ChatBotEngine engine = new(_rig.Holder, TimeProvider.System, new EngineSettings(QuestionsPerUserPerMinute: 0, CacheAnswers: false));
         Conversation conversation = new("test", "load");
         using CancellationTokenSource stop = new();
         ConcurrentQueue<string> failures = new();
@@ -90,13 +80,13 @@ public sealed class ReloadUnderLoadTests : IAsyncDisposable
             }
         }))];
 
-        string target = Path.Combine(_knowledge, "events-00.yaml");
+        string target = Path.Combine(_rig.Knowledge, "events-00.yaml");
         int rejected = 0;
         for (int v = 1; v <= Versions; v++)
         {
             bool broken = v % 2 == 1;
             File.WriteAllText(target, broken ? texts[v].Replace("certainty: ", "certainty: maybe-", StringComparison.Ordinal) : texts[v]);
-            KnowledgeNotice notice = await _notifier.NextAsync();
+            KnowledgeNotice notice = await _rig.Notifier.NextAsync();
             if (broken)
             {
                 Assert.IsType<KnowledgeRejected>(notice);
@@ -105,7 +95,7 @@ public sealed class ReloadUnderLoadTests : IAsyncDisposable
             else
             {
                 Assert.IsType<KnowledgeReloaded>(notice);
-                Assert.Equal(300 + v, _holder.Current.EventCount);
+                Assert.Equal(300 + v, _rig.Holder.Current.EventCount);
             }
         }
 
@@ -125,7 +115,6 @@ public sealed class ReloadUnderLoadTests : IAsyncDisposable
         await _watcher.StopAsync(CancellationToken.None);
         _watcher.Dispose();
         _reloader.Dispose();
-        _store.Dispose();
-        _temp.Dispose();
+        _rig.Dispose();
     }
 }
