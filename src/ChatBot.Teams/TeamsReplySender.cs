@@ -35,8 +35,6 @@ public sealed class TeamsReplySender : BackgroundService
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private long _sent;
-    private long _failed;
 
     public TeamsReplySender(IChatBotEngine engine, ConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsReplySender> logger)
     {
@@ -47,12 +45,6 @@ public sealed class TeamsReplySender : BackgroundService
         _time = time;
         _logger = logger;
     }
-
-    /// <summary>Replies posted so far.</summary>
-    public long Sent => Interlocked.Read(ref _sent);
-
-    /// <summary>Replies the connector did not take.</summary>
-    public long Failed => Interlocked.Read(ref _failed);
 
     /// <summary>Queues a message to answer.</summary>
     public async ValueTask EnqueueAsync(TeamsWork work, CancellationToken cancellationToken)
@@ -105,7 +97,6 @@ public sealed class TeamsReplySender : BackgroundService
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Interlocked.Increment(ref _failed);
                 _logger.LogError(ex, "Answering activity {Id} failed", work.Activity.Id);
             }
         }
@@ -143,12 +134,9 @@ public sealed class TeamsReplySender : BackgroundService
                 : await _connector.ReplyToActivityAsync(serviceUrl, conversationId, incoming.Id, MessageBody(incoming, card, reply.Language), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                Interlocked.Increment(ref _failed);
                 _logger.LogWarning("Reply to activity {Id} in conversation {Conversation} not posted: {Error}", incoming.Id, conversationId, result.Error);
                 return;
             }
-
-            Interlocked.Increment(ref _sent);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
+using ChatBot.Core.Queries;
 using ChatBot.Core.Replies;
 using ChatBot.Knowledge.Loading;
 using ChatBot.Knowledge.Reloading;
@@ -45,7 +46,7 @@ public sealed class BotOperations(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        Texts t = new(context.Language);
+        QueryContext t = new(knowledge.Current, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), context.Language);
         try
         {
             return command switch
@@ -75,7 +76,7 @@ public sealed class BotOperations(
         return Task.CompletedTask;
     }
 
-    private async Task<Reply> AdminAsync(AdminCommand admin, OperationContext context, Texts t, CancellationToken cancellationToken)
+    private async Task<Reply> AdminAsync(AdminCommand admin, OperationContext context, QueryContext t, CancellationToken cancellationToken)
     {
         Reply reply = admin.Action switch
         {
@@ -91,7 +92,7 @@ public sealed class BotOperations(
         return reply with { Private = true };
     }
 
-    private Reply Status(OperationContext context, Texts t)
+    private Reply Status(OperationContext context, QueryContext t)
     {
         KnowledgeSnapshot snapshot = knowledge.Current;
         RevisionInfo revision = snapshot.Revision;
@@ -117,7 +118,7 @@ public sealed class BotOperations(
         };
     }
 
-    private async Task<Reply> ReloadAsync(OperationContext context, Texts t, CancellationToken cancellationToken)
+    private async Task<Reply> ReloadAsync(OperationContext context, QueryContext t, CancellationToken cancellationToken)
     {
         LoadOutcome outcome = await reloader.ReloadAsync("chat", Who(context.Conversation), cancellationToken).ConfigureAwait(false);
         string summary = outcome.Revision?.Diff?.Summary ?? string.Empty;
@@ -133,7 +134,7 @@ public sealed class BotOperations(
         };
     }
 
-    private static Reply Rejected(LoadOutcome outcome, OperationContext context, Texts t) =>
+    private static Reply Rejected(LoadOutcome outcome, OperationContext context, QueryContext t) =>
         new(ReplyKind.Operation, context.Language, t.L("Change rejected", "Wijziging geweigerd"), t.L(
             $"The files have {outcome.Errors.Length} error(s); nothing was imported and revision #{Number(outcome.Revision?.Id ?? 0)} stays in use.",
             $"De bestanden bevatten {outcome.Errors.Length} fout(en); er is niets geïmporteerd en revisie #{Number(outcome.Revision?.Id ?? 0)} blijft in gebruik."))
@@ -141,7 +142,7 @@ public sealed class BotOperations(
             Sections = [new ReplySection(t.L("Errors", "Fouten"), [.. outcome.Errors.Take(MaxListed).Select(e => new ReplyItem(e.ToString()))], Math.Max(0, outcome.Errors.Length - MaxListed))],
         };
 
-    private Reply History(OperationContext context, Texts t)
+    private Reply History(OperationContext context, QueryContext t)
     {
         IReadOnlyList<RevisionDocument> revisions = store.History();
         int served = knowledge.Current.Revision.Number;
@@ -156,7 +157,7 @@ public sealed class BotOperations(
         };
     }
 
-    private async Task<Reply> RollbackAsync(int revision, OperationContext context, Texts t, CancellationToken cancellationToken)
+    private async Task<Reply> RollbackAsync(int revision, OperationContext context, QueryContext t, CancellationToken cancellationToken)
     {
         if (store.Find(revision) is null)
         {
@@ -174,7 +175,7 @@ public sealed class BotOperations(
             $"Revisie #{Number(revision)} wordt gebruikt tot de kennisbestanden wijzigen (ook na een herstart)."));
     }
 
-    private Reply Unanswered(OperationContext context, Texts t)
+    private Reply Unanswered(OperationContext context, QueryContext t)
     {
         IReadOnlyList<UnansweredGroup> groups = store.UnansweredByFrequency(MaxListed);
         return new Reply(ReplyKind.Operation, context.Language, t.L("Unanswered questions", "Onbeantwoorde vragen"), groups.Count == 0
@@ -187,7 +188,7 @@ public sealed class BotOperations(
         };
     }
 
-    private Reply FeedbackList(OperationContext context, Texts t)
+    private Reply FeedbackList(OperationContext context, QueryContext t)
     {
         IReadOnlyList<FeedbackDocument> feedback = operations.LatestFeedback(MaxListed);
         return new Reply(ReplyKind.Operation, context.Language, t.L("Feedback", "Feedback"), feedback.Count == 0
@@ -200,7 +201,7 @@ public sealed class BotOperations(
         };
     }
 
-    private Reply Watch(WatchCommand watch, OperationContext context, Texts t)
+    private Reply Watch(WatchCommand watch, OperationContext context, QueryContext t)
     {
         Conversation conversation = context.Conversation;
         string name = watch.Company.Id is { } id && knowledge.Current.FindCompany(id) is { } company ? company.Name : watch.Company.Text;
@@ -241,7 +242,7 @@ public sealed class BotOperations(
         };
     }
 
-    private Reply Watches(OperationContext context, Texts t)
+    private Reply Watches(OperationContext context, QueryContext t)
     {
         Conversation conversation = context.Conversation;
         IReadOnlyList<WatchDocument> watches = conversation.PlaceId is null ? [] : operations.WatchesOf(conversation.Platform, conversation.PlaceId);
@@ -254,7 +255,7 @@ public sealed class BotOperations(
         };
     }
 
-    private Reply Feedback(FeedbackCommand feedback, OperationContext context, Texts t)
+    private Reply Feedback(FeedbackCommand feedback, OperationContext context, QueryContext t)
     {
         Conversation conversation = context.Conversation;
         operations.AddFeedback(new FeedbackDocument
@@ -293,7 +294,7 @@ public sealed class BotOperations(
         _ => command.GetType().Name,
     };
 
-    private static string StateLabel(LoadState state, Texts t) => state switch
+    private static string StateLabel(LoadState state, QueryContext t) => state switch
     {
         LoadState.Imported => t.L("imported", "geïmporteerd"),
         LoadState.Unchanged => t.L("unchanged", "ongewijzigd"),
@@ -301,13 +302,7 @@ public sealed class BotOperations(
         _ => t.L("failed", "mislukt"),
     };
 
-    private static string? Who(Conversation conversation) => $"{conversation.Platform}:{conversation.UserId}";
+    private static string Who(Conversation conversation) => $"{conversation.Platform}:{conversation.UserId}";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>English or Dutch text by the reply's language.</summary>
-    private readonly record struct Texts(Language Language)
-    {
-        public string L(string english, string dutch) => Language == Language.Dutch ? dutch : english;
-    }
 }

@@ -1,0 +1,70 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Conversations;
+using ChatBot.Testing;
+
+namespace ChatBot.Core.Tests.Commands;
+
+public class OperationParsingTests
+{
+    public static TheoryData<string, string, string> Rows() => new()
+    {
+        { "/admin status", "AdminCommand { Action = Status, Revision =  }", "slash admin status" },
+        { "admin", "AdminCommand { Action = Status, Revision =  }", "admin alone is the status" },
+        { "/admin rollback 3", "AdminCommand { Action = Rollback, Revision = 3 }", "rollback with a revision" },
+        { "/admin rollback #3", "AdminCommand { Action = Rollback, Revision = 3 }", "a revision written as #3" },
+        { "beheer herlaad", "AdminCommand { Action = Reload, Revision =  }", "Dutch: beheer herlaad" },
+        { "/admin onbeantwoord", "AdminCommand { Action = Unanswered, Revision =  }", "Dutch action name" },
+        { "/watch OpenAI", "WatchCommand openai True", "watch a company" },
+        { "volg open ai", "WatchCommand openai True", "Dutch verb, alias spacing" },
+        { "/unwatch OpenAI", "WatchCommand openai False", "unwatch" },
+        { "/watches", "WatchesCommand", "the channel's watches" },
+        { "/feedback the valuation is outdated", "FeedbackCommand the valuation is outdated", "feedback keeps the text" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Operations_Parse(string text, string expected, string why)
+    {
+        ParseResult parsed = CommandParser.Parse(text, Repository.SeedSnapshot.Directory);
+
+        string actual = parsed.Command switch
+        {
+            WatchCommand w => $"WatchCommand {w.Company.Id} {w.Subscribe}",
+            WatchesCommand => "WatchesCommand",
+            FeedbackCommand f => $"FeedbackCommand {f.Text}",
+            { } c => c.ToString(),
+            null => "failed: " + parsed.Failure,
+        };
+        Assert.True(actual == expected, $"{why}: {actual}");
+    }
+
+    [Theory]
+    [InlineData("/admin blah", "action", "an unknown admin action")]
+    [InlineData("/admin rollback", "revision", "a rollback without a revision")]
+    [InlineData("/admin rollback zero", "revision", "a revision that is not a number")]
+    [InlineData("/feedback", "text", "feedback without text")]
+    public void BadOperations_FailWithWhatIsMissing(string text, string detail, string why)
+    {
+        ParseResult parsed = CommandParser.Parse(text, Repository.SeedSnapshot.Directory);
+
+        Assert.True(parsed.Failure == ParseFailure.BadCommand && parsed.Detail == detail, why);
+    }
+
+    [Theory]
+    [InlineData("/watch Zorblax", ParseFailure.UnknownCompany, "an unknown company is not watched")]
+    [InlineData("/watch", ParseFailure.MissingCompany, "watch needs a company")]
+    public void Watch_NeedsAKnownCompany(string text, ParseFailure failure, string why)
+    {
+        Assert.True(CommandParser.Parse(text, Repository.SeedSnapshot.Directory).Failure == failure, why);
+    }
+
+    [Theory]
+    [InlineData("admin status", true, "an admin verb")]
+    [InlineData("/watch OpenAI", true, "a slash watch")]
+    [InlineData("What is OpenAI worth?", false, "a question is never parsed twice")]
+    [InlineData("/valuation OpenAI", false, "a query command")]
+    public void MayBeOperation_LooksOnlyAtTheFirstWord(string text, bool expected, string why)
+    {
+        Assert.True(CommandParser.MayBeOperation(Utterance.FromText(text)) == expected, why);
+    }
+}
