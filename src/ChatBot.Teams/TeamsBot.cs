@@ -32,11 +32,11 @@ public sealed class TeamsBot : IActivityHandler
     private readonly IKnowledgeSnapshotSource _knowledge;
     private readonly TeamsReplySender _sender;
     private readonly ActivityDeduplicator _seen;
-    private readonly IConversationReferenceStore _references;
+    private readonly ConversationReferences _references;
     private readonly TeamsOptions _options;
     private readonly ILogger _logger;
 
-    public TeamsBot(IChatBotEngine engine, IKnowledgeSnapshotSource knowledge, TeamsReplySender sender, IConversationReferenceStore references, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsBot> logger)
+    public TeamsBot(IChatBotEngine engine, IKnowledgeSnapshotSource knowledge, TeamsReplySender sender, ConversationReferences references, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamsBot> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _engine = engine;
@@ -113,7 +113,7 @@ public sealed class TeamsBot : IActivityHandler
 
         if (activity.MembersRemoved?.Any(m => m.Id == botId) == true && activity.Conversation?.Id is { } removedFrom)
         {
-            _references.Remove(removedFrom);
+            _references.Forget(removedFrom);
             return null;
         }
 
@@ -130,7 +130,7 @@ public sealed class TeamsBot : IActivityHandler
     {
         if (activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true && activity.Conversation?.Id is { } id)
         {
-            _references.Remove(id);
+            _references.Forget(id);
         }
         else if (activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -255,7 +255,7 @@ public sealed class TeamsBot : IActivityHandler
     {
         if (ConversationReference.Of(activity) is { } reference)
         {
-            _references.Save(reference);
+            _references.Remember(reference);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -129,9 +128,23 @@ public sealed class TeamsReplySender : BackgroundService
 
         foreach (AdaptiveCard card in Cards(reply))
         {
-            ConnectorResult result = work.Welcome || string.IsNullOrEmpty(incoming.Id)
-                ? await _connector.SendToConversationAsync(serviceUrl, conversationId, Message(incoming, card, reply.Language), cancellationToken).ConfigureAwait(false)
-                : await _connector.ReplyToActivityAsync(serviceUrl, conversationId, incoming.Id, MessageBody(incoming, card, reply.Language), cancellationToken).ConfigureAwait(false);
+            ConnectorResult result;
+            if (work.Welcome || string.IsNullOrEmpty(incoming.Id))
+            {
+                result = await _connector.SendToConversationAsync(serviceUrl, conversationId, Message(incoming, card, reply.Language), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                PooledBuffer body = MessageBody(incoming, card, reply.Language);
+                result = await _connector.ReplyToActivityAsync(serviceUrl, conversationId, incoming.Id, body.WrittenMemory, cancellationToken).ConfigureAwait(false);
+
+                // Back to the pool only when the connector answered: after a transport failure a write may be in flight.
+                if (result.Status != 0)
+                {
+                    body.Dispose();
+                }
+            }
+
             if (!result.Succeeded)
             {
                 _logger.LogWarning("Reply to activity {Id} in conversation {Conversation} not posted: {Error}", incoming.Id, conversationId, result.Error);
@@ -157,41 +170,45 @@ public sealed class TeamsReplySender : BackgroundService
     /// <see cref="Message"/> written straight to UTF-8 JSON, the card copied in as already encoded: the same wire
     /// form without serializing the card again for every reply.
     /// </summary>
-    internal static byte[] MessageBody(Activity incoming, AdaptiveCard card, Language language)
+    internal static PooledBuffer MessageBody(Activity incoming, AdaptiveCard card, Language language)
     {
-        ArrayBufferWriter<byte> buffer = new(card.Utf8.Length + 1024);
-        using (Utf8JsonWriter json = new(buffer))
+        PooledBuffer buffer = new(card.Utf8.Length + 1024);
+        Utf8JsonWriter json = _threadWriter ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("type", ActivityTypes.Message);
+        json.WriteStartObject("from");
+        WriteAccount(json, incoming.Recipient);
+        json.WriteEndObject();
+        if (incoming.From is not null)
         {
-            json.WriteStartObject();
-            json.WriteString("type", ActivityTypes.Message);
-            json.WriteStartObject("from");
-            WriteAccount(json, incoming.Recipient);
-            json.WriteEndObject();
-            if (incoming.From is not null)
-            {
-                json.WriteStartObject("recipient");
-                WriteAccount(json, incoming.From);
-                json.WriteEndObject();
-            }
-
-            json.WriteStartObject("conversation");
-            json.WriteString("id", incoming.Conversation?.Id);
-            json.WriteEndObject();
-            json.WriteString("replyToId", incoming.Id);
-            json.WriteString("locale", language == Language.Dutch ? "nl-NL" : "en-US");
-            json.WriteString("summary", card.FallbackText.Length > 200 ? card.FallbackText[..200] : card.FallbackText);
-            json.WriteStartArray("attachments");
-            json.WriteStartObject();
-            json.WriteString("contentType", AdaptiveCard.ContentType);
-            json.WritePropertyName("content");
-            json.WriteRawValue(card.Utf8, skipInputValidation: true);
-            json.WriteEndObject();
-            json.WriteEndArray();
+            json.WriteStartObject("recipient");
+            WriteAccount(json, incoming.From);
             json.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        json.WriteStartObject("conversation");
+        json.WriteString("id", incoming.Conversation?.Id);
+        json.WriteEndObject();
+        json.WriteString("replyToId", incoming.Id);
+        json.WriteString("locale", language == Language.Dutch ? "nl-NL" : "en-US");
+        json.WriteString("summary", card.FallbackText.AsSpan(0, Math.Min(200, card.FallbackText.Length)));
+        json.WriteStartArray("attachments");
+        json.WriteStartObject();
+        json.WriteString("contentType", AdaptiveCard.ContentType);
+        json.WritePropertyName("content");
+        json.WriteRawValue(card.Utf8, skipInputValidation: true);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+
+        return buffer;
     }
+
+    /// <summary>One JSON writer per thread, reset onto each reply's buffer.</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
 
     private static void WriteAccount(Utf8JsonWriter json, ChannelAccount? account)
     {

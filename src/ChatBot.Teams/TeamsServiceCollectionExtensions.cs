@@ -72,7 +72,7 @@ public static class TeamsServiceCollectionExtensions
         {
             // Stored conversations' service URLs came in on authenticated activities: they stay trusted.
             IConversationReferenceStore? durable = sp.GetService<IConversationReferenceStore>();
-            ConversationReferences references = new(durable);
+            ConversationReferences references = new(durable, sp.GetRequiredService<ILogger<ConversationReferences>>());
             TrustedServiceUrls trusted = sp.GetRequiredService<TrustedServiceUrls>();
             foreach (ConversationReference reference in references.All())
             {

@@ -10,10 +10,11 @@ namespace ChatBot.Benchmarks;
 /// A load run of the Teams messaging endpoint: the fake Bot Framework channel (HTTPS, its own CA) runs in this
 /// process and counts the replies its connector receives; <c>chatbot serve</c> runs with Teams on as a child
 /// process trusting the fake's CA; wrk replays a pool of activities, each with a unique id, spread over 4,096
-/// conversations, with JWT validation on. Throughput is counted in replies at the connector, not in 200s. Run:
+/// conversations (every one reached in the warm-up), with JWT validation on. Throughput is counted in replies at
+/// the connector, not in 200s. Run:
 /// <c>dotnet run -c Release --project tests/ChatBot.Benchmarks -- teams [connections] [seconds] [tokens] [rate]</c>
-/// (build <c>src/ChatBot</c> in Release first; <c>tokens</c> is how many distinct channel tokens the pool uses:
-/// the channel reuses one token for about an hour, so a handful is realistic; 0 means one per activity; <c>rate</c>
+/// (build <c>src/ChatBot</c> in Release first; <c>tokens</c> is how many distinct channel tokens the activities use:
+/// the channel reuses one token for about an hour, so a handful is realistic; 0 means 100,000; <c>rate</c>
 /// offers a fixed number of activities per second instead of as many as the bot takes).
 /// </summary>
 public static class TeamsLoad
@@ -55,43 +56,56 @@ public static class TeamsLoad
         using HttpClient client = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await InteractionsLoad.WaitForHealthAsync(client);
 
-        // The pool: more unique activities than the run can send, so none is dropped as a re-delivery.
-        int poolSize = Math.Max(20_000, seconds * 10_000);
-        string[] tokenPool = [.. Enumerable.Range(0, tokens <= 0 ? poolSize : tokens).Select(_ => channel.IssueChannelToken(channel.ServiceUrl))];
+        // The requests are made by the script from two activity templates (a channel mention and a personal chat),
+        // each with a fresh activity id: none is dropped as a re-delivery, however long the run.
+        string[] tokenPool = [.. Enumerable.Range(0, tokens <= 0 ? 100_000 : tokens).Select(_ => channel.IssueChannelToken(channel.ServiceUrl))];
         string warmPool = temp.File("warm.tsv");
         string pool = temp.File("pool.tsv");
-        await File.WriteAllLinesAsync(warmPool, Activities(channel, 3_000, "w", tokenPool));
-        await File.WriteAllLinesAsync(pool, Activities(channel, poolSize, "m", tokenPool));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool: {poolSize:N0} activities over {Conversations:N0} conversations, {tokenPool.Length:N0} distinct tokens"));
+        await File.WriteAllLinesAsync(warmPool, Templates(channel, "w", tokenPool));
+        await File.WriteAllLinesAsync(pool, Templates(channel, "m", tokenPool));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"activities over {Conversations:N0} conversations, {tokenPool.Length:N0} distinct tokens"));
 
         // A fixed offered rate, when asked for: each connection pauses connections × 1000 / rate ms between requests.
-        int pause = rate > 0 ? (int)Math.Round(connections * 1000.0 / rate) : 0;
-        await RunWrkAsync(port, warmPool, connections, 3, server, channel, report: false, pause);
+        double pause = rate > 0 ? connections * 1000.0 / rate : 0;
+        await RunWrkAsync(port, warmPool, connections, 4, server, channel, report: false, pause);
         await RunWrkAsync(port, pool, connections, seconds, server, channel, report: true, pause);
         server.Kill(entireProcessTree: true);
     }
 
-    private static IEnumerable<string> Activities(FakeBotFrameworkChannel channel, int count, string prefix, string[] tokens) =>
-        Enumerable.Range(0, count).Select(i =>
+    /// <summary>
+    /// The script's input, one tab-separated line each: the conversation count, the activity id prefix, the channel
+    /// tokens, and the two activity templates whose <c>@@CONVERSATION@@</c>, <c>@@ID@@</c> and <c>@@USER@@</c> the
+    /// script fills in. Conversation c is a channel when c % 3 == 0, else a personal chat: always the same kind.
+    /// </summary>
+    private static IEnumerable<string> Templates(FakeBotFrameworkChannel channel, string prefix, string[] tokens)
+    {
+        yield return "conversations\t" + Conversations.ToString(CultureInfo.InvariantCulture);
+        yield return "prefix\t" + prefix;
+        foreach (string token in tokens)
         {
-            string conversation = i % 3 == 0 ? $"19:conv{i % Conversations}@thread.tacv2" : $"a:personal-{i % Conversations}";
+            yield return "token\t" + token;
+        }
+
+        foreach (string kind in new[] { "channel", "personal" })
+        {
             string body = TeamsActivities.Message(
                 channel.ServiceUrl,
                 "valuation OpenAI",
-                conversationType: i % 3 == 0 ? "channel" : "personal",
-                conversationId: conversation,
-                activityId: $"{prefix}{i:D9}",
-                userId: $"29:user-{i % 997}",
+                conversationType: kind,
+                conversationId: "@@CONVERSATION@@",
+                activityId: "@@ID@@",
+                userId: "@@USER@@",
                 appId: channel.AppId,
                 tenantId: channel.TenantId).ToJsonString();
-            return tokens[i % tokens.Length] + "\t" + body;
-        });
+            yield return kind + "\t" + body;
+        }
+    }
 
-    private static async Task RunWrkAsync(int port, string pool, int connections, int seconds, Process server, FakeBotFrameworkChannel channel, bool report, int pause)
+    private static async Task RunWrkAsync(int port, string pool, int connections, int seconds, Process server, FakeBotFrameworkChannel channel, bool report, double pause)
     {
         string script = Path.Combine(Repository.Root, "tests", "ChatBot.Benchmarks", "load", "teams.lua");
         ProcessStartInfo start = new("wrk") { RedirectStandardOutput = true };
-        foreach (string arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/api/messages", "--", pool, pause.ToString(CultureInfo.InvariantCulture) })
+        foreach (string arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/api/messages", "--", pool, pause.ToString("0.###", CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);
         }

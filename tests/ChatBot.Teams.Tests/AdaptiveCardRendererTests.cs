@@ -158,7 +158,8 @@ public class AdaptiveCardRendererTests
         Activity incoming = new() { Id = "1481567603816", Conversation = new ConversationAccount { Id = "19:abc@thread.skype;messageid=1" }, From = new ChannelAccount { Id = "29:user", Name = "Zoë \"Q\"" }, Recipient = new ChannelAccount { Id = "28:bot", Name = "ChatBot" } };
         Language language = Languages.FromLocale(locale);
 
-        System.Text.Json.Nodes.JsonNode? fast = System.Text.Json.Nodes.JsonNode.Parse(TeamsReplySender.MessageBody(incoming, card, language));
+        using PooledBuffer body = TeamsReplySender.MessageBody(incoming, card, language);
+        System.Text.Json.Nodes.JsonNode? fast = System.Text.Json.Nodes.JsonNode.Parse(body.WrittenMemory.Span);
         System.Text.Json.Nodes.JsonNode? slow = System.Text.Json.Nodes.JsonNode.Parse(BotFrameworkJson.Write(TeamsReplySender.Message(incoming, card, language)));
 
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(fast, slow), why);

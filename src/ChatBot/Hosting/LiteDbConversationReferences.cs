@@ -7,38 +7,41 @@ namespace ChatBot.Hosting;
 
 /// <summary>
 /// Teams conversation references in the bot's database, so notifications and watch alerts reach the conversations
-/// the bot is installed in after a restart too. A failing write is logged, never thrown at the message that caused it.
+/// the bot is installed in after a restart too. Writes come in batches from the
+/// adapter's write-behind queue; a failing write is logged, never thrown.
 /// </summary>
 internal sealed class LiteDbConversationReferences(LiteDbKnowledgeStore store, ILogger<LiteDbConversationReferences> logger) : IConversationReferenceStore
 {
     private const string Collection = "teams_conversations";
 
-    public void Save(ConversationReference reference)
+    public void Write(IReadOnlyCollection<ConversationReference> saved, IReadOnlyCollection<string> removed)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        Try(() => store.Run(db => db.GetCollection<ReferenceDocument>(Collection).Upsert(ReferenceDocument.Of(reference))), reference.ConversationId);
-    }
-
-    public void Remove(string conversationId) =>
-        Try(() => store.Run(db => db.GetCollection<ReferenceDocument>(Collection).Delete(conversationId)), conversationId);
-
-    public ConversationReference? Find(string conversationId) =>
-        store.Run(db => db.GetCollection<ReferenceDocument>(Collection).FindById(conversationId))?.ToReference();
-
-    public IReadOnlyList<ConversationReference> All() =>
-        store.Run(db => db.GetCollection<ReferenceDocument>(Collection).FindAll().Select(d => d.ToReference()).ToList());
-
-    private void Try(Func<bool> write, string conversationId)
-    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(removed);
         try
         {
-            write();
+            store.Run(db =>
+            {
+                // One transaction: one opening of the shared file for the whole batch.
+                db.BeginTrans();
+                ILiteCollection<ReferenceDocument> collection = db.GetCollection<ReferenceDocument>(Collection);
+                collection.Upsert(saved.Select(ReferenceDocument.Of));
+                foreach (string conversationId in removed)
+                {
+                    collection.Delete(conversationId);
+                }
+
+                return db.Commit();
+            });
         }
         catch (Exception ex) when (ex is LiteException or IOException)
         {
-            logger.LogWarning("Cannot store the reference of Teams conversation {Conversation}: {Message}", conversationId, ex.Message);
+            logger.LogWarning("Cannot store {Count} Teams conversation reference(s): {Message}", saved.Count + removed.Count, ex.Message);
         }
     }
+
+    public IReadOnlyList<ConversationReference> All() =>
+        store.Run(db => db.GetCollection<ReferenceDocument>(Collection).FindAll().Select(d => d.ToReference()).ToList());
 
     /// <summary>The stored form: the conversation id is the key.</summary>
     public sealed class ReferenceDocument

@@ -18,17 +18,14 @@ public sealed class LiteDbConversationReferencesTests : IDisposable
         using (LiteDbKnowledgeStore store = new(_temp.File("chatbot.db")))
         {
             LiteDbConversationReferences references = new(store, NullLogger<LiteDbConversationReferences>.Instance);
-            references.Save(channel);
-            references.Save(personal);
-            references.Save(channel with { ServiceUrl = "https://smba.example/emea/" });
-            references.Remove(personal.ConversationId);
+            references.Write([channel, personal], []);
+            references.Write([channel with { ServiceUrl = "https://smba.example/emea/" }], [personal.ConversationId]);
         }
 
         using LiteDbKnowledgeStore reopened = new(_temp.File("chatbot.db"));
         LiteDbConversationReferences again = new(reopened, NullLogger<LiteDbConversationReferences>.Instance);
 
         Assert.Equal(channel with { ServiceUrl = "https://smba.example/emea/" }, Assert.Single(again.All()));
-        Assert.Null(again.Find(personal.ConversationId));
     }
 
     public void Dispose() => _temp.Dispose();
