@@ -25,10 +25,29 @@ public sealed class TeamsReplySender : BackgroundService
     /// <summary>How long an answer may take before the user sees "typing…".</summary>
     public static readonly TimeSpan TypingDelay = TimeSpan.FromMilliseconds(500);
 
-    private const int Workers = 32;
+    internal const int Workers = 32;
 
-    // Unbounded: an acknowledgement never waits for answers (measured: waiting for room costs a third of the throughput).
-    private readonly Channel<TeamsWork> _queue = Channel.CreateUnbounded<TeamsWork>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    /// <summary>
+    /// The most messages waiting for an answer: about two seconds of the sender's throughput. A burst is absorbed
+    /// without slowing acknowledgements; under sustained overload acknowledgements wait for room, so memory and the
+    /// delay of answers stay bounded instead of growing for as long as the overload lasts.
+    /// </summary>
+    public const int MaxPending = 16_384;
+
+    private readonly Channel<TeamsWork> _queue = Channel.CreateBounded<TeamsWork>(new BoundedChannelOptions(MaxPending)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+        SingleReader = false,
+        SingleWriter = false,
+    });
+
+    private long _lastFullWarning = long.MinValue;
+
+    // Messages set aside while their conversation is at Teams' send limit, at most MaxPending of them; the count
+    // starts at one for the workers, so it reaches zero only when the workers are done and every one is answered.
+    private readonly SemaphoreSlim _setAsideRoom = new(MaxPending, MaxPending);
+    private int _setAside = 1;
+    private readonly TaskCompletionSource _noneSetAside = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IChatBotEngine _engine;
     private readonly ConnectorClient _connector;
     private readonly TeamsOptions _options;
@@ -54,6 +73,13 @@ public sealed class TeamsReplySender : BackgroundService
             return;
         }
 
+        long now = _time.GetTimestamp();
+        long last = Interlocked.Read(ref _lastFullWarning);
+        if ((last == long.MinValue || _time.GetElapsedTime(last, now) > TimeSpan.FromMinutes(1)) && Interlocked.CompareExchange(ref _lastFullWarning, now, last) == last)
+        {
+            _logger.LogWarning("{Pending} messages are waiting for an answer: acknowledgements wait for room", MaxPending);
+        }
+
         try
         {
             await _queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
@@ -70,8 +96,18 @@ public sealed class TeamsReplySender : BackgroundService
     /// <summary>The cards of a reply, rendered once per reply.</summary>
     public static IReadOnlyList<AdaptiveCard> Cards(Reply reply) => Rendered.GetValue(reply, AdaptiveCardRenderer.Render);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+
+        // The workers are done, so nothing more is set aside: wait for the answers that are.
+        if (Interlocked.Decrement(ref _setAside) == 0)
+        {
+            _noneSetAside.TrySetResult();
+        }
+
+        await _noneSetAside.Task.ConfigureAwait(false);
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -84,20 +120,58 @@ public sealed class TeamsReplySender : BackgroundService
         // Queued work is finished even while stopping: the reader ends when the queue is completed and empty.
         await foreach (TeamsWork work in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            try
+            // A conversation at Teams' send limit must not hold a worker while other conversations wait.
+            TimeSpan wait = _connector.SendDelay(work.Activity.Conversation!.Id!);
+            if (wait > TimeSpan.Zero && _setAsideRoom.Wait(0, CancellationToken.None))
             {
-                await AnswerAsync(work, stoppingToken.IsCancellationRequested ? CancellationToken.None : stoppingToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _setAside);
+                _ = AnswerLaterAsync(work, wait, stoppingToken);
+                continue;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+
+            if (!await TryAnswerAsync(work, stoppingToken).ConfigureAwait(false))
             {
                 return;
             }
-#pragma warning disable CA1031 // One failed answer must not stop the worker.
-            catch (Exception ex)
-#pragma warning restore CA1031
+        }
+    }
+
+    /// <summary>Answers a message set aside for its conversation's send limit once the limit allows.</summary>
+    private async Task AnswerLaterAsync(TeamsWork work, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(wait, _time, CancellationToken.None).ConfigureAwait(false);
+            await TryAnswerAsync(work, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _setAsideRoom.Release();
+            if (Interlocked.Decrement(ref _setAside) == 0)
             {
-                _logger.LogError(ex, "Answering activity {Id} failed", work.Activity.Id);
+                _noneSetAside.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>Answers one message, logging a failure; false when stopping cancelled it.</summary>
+    private async Task<bool> TryAnswerAsync(TeamsWork work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await AnswerAsync(work, stoppingToken.IsCancellationRequested ? CancellationToken.None : stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+#pragma warning disable CA1031 // One failed answer must not stop the worker.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "Answering activity {Id} failed", work.Activity.Id);
+            return true;
         }
     }
 

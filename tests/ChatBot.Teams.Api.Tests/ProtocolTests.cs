@@ -48,6 +48,24 @@ public class ProtocolTests
     }
 
     [Fact]
+    public void Pacer_Peek_TellsTheWait_WithoutReservingIt()
+    {
+        FakeTimeProvider clock = new();
+        ConversationPacer pacer = new(clock);
+        Assert.Equal(TimeSpan.Zero, pacer.Peek("unknown"));
+        for (int i = 0; i < 7; i++)
+        {
+            pacer.Reserve("busy");
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Peek("busy"));
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Peek("busy"));
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve("busy"));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.Zero, pacer.Peek("busy"));
+    }
+
+    [Fact]
     public void Pacer_KeepsToSixtyInThirtySeconds()
     {
         FakeTimeProvider clock = new();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatBot.Testing;
 using ChatBot.Testing.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Teams.Tests;
 
@@ -82,6 +84,95 @@ public sealed class TeamsAdapterTests : IAsyncLifetime
         public async Task<ChatBot.Core.Replies.Reply> HandleAsync(ChatBot.Core.Conversations.Utterance utterance, ChatBot.Core.Conversations.Conversation conversation, CancellationToken cancellationToken = default)
         {
             await Task.Delay(delay, cancellationToken);
+            return await inner.HandleAsync(utterance, conversation, cancellationToken);
+        }
+
+        public ChatBot.Core.Replies.Reply Preview(ChatBot.Core.Conversations.Utterance utterance, ChatBot.Core.Conversations.Language language) => inner.Preview(utterance, language);
+    }
+
+    [Fact]
+    public async Task AConversationAtTeamsSendLimit_DoesNotHoldUpOtherConversations()
+    {
+        // Time stands still for the bot: the flooded conversation stays at its limit until the test moves the clock.
+        FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
+        await using TeamsBotHost bot = await TeamsBotHost.StartAsync(_channel, Repository.ShippedSnapshot, time: clock);
+        const int Flood = 2 * TeamsReplySender.Workers;
+        for (int i = 0; i < Flood; i++)
+        {
+            using HttpResponseMessage accepted = await TeamsActivities.PostActivityAsync(_http, bot.Endpoint, Message("valuation OpenAI", "personal", "a:flooded"), _channel.IssueChannelToken(_channel.ServiceUrl), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        JsonObject other = Message("valuation Anthropic", "personal", "a:quiet");
+        using HttpResponseMessage response = await TeamsActivities.PostActivityAsync(_http, bot.Endpoint, other, _channel.IssueChannelToken(_channel.ServiceUrl), TestContext.Current.CancellationToken);
+        await _channel.WaitForReplyAsync(r => r.ReplyToId == Id(other), TimeSpan.FromSeconds(20));
+        Assert.True(_channel.Replies.Count(r => r.ConversationId == "a:flooded") < Flood, "the quiet conversation was answered while the flooded one waited");
+
+        // As time passes, every message of the flooded conversation is answered too, once.
+        for (int step = 0; step < 600 && _channel.Replies.Count(r => r.ConversationId == "a:flooded") < Flood; step++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(Flood, _channel.Replies.Count(r => r.ConversationId == "a:flooded"));
+    }
+
+    [Fact]
+    public async Task UnderOverload_NewMessagesWaitForRoom_InsteadOfQueueingWithoutBound()
+    {
+        TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        GatedEngine? engine = null;
+        await using TeamsBotHost stuck = await TeamsBotHost.StartAsync(_channel, Repository.ShippedSnapshot, decorate: e => engine = new GatedEngine(e, gate.Task));
+        TeamsReplySender sender = stuck.Services.GetRequiredService<TeamsReplySender>();
+
+        // A service URL never seen on an authenticated activity: the answers are refused without any HTTP.
+        ChatBot.Teams.Api.Activities.Activity activity = new()
+        {
+            Type = "message",
+            Id = "1",
+            ServiceUrl = "https://smba.untrusted.example/",
+            Conversation = new ChatBot.Teams.Api.Activities.ConversationAccount { Id = "a:overload" },
+        };
+        TeamsWork work = new(activity, ChatBot.Core.Conversations.Utterance.FromText("valuation OpenAI"), new ChatBot.Core.Conversations.Conversation("teams", "u", "a:overload", "en-US", false), Welcome: false);
+        // First every worker takes a message and is stuck answering it; then the queue fills.
+        for (int i = 0; i < TeamsReplySender.Workers; i++)
+        {
+            await sender.EnqueueAsync(work, TestContext.Current.CancellationToken);
+        }
+
+        while (engine!.Entered < TeamsReplySender.Workers)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        int accepted = 0;
+        ValueTask waiting;
+        while ((waiting = sender.EnqueueAsync(work, TestContext.Current.CancellationToken)).IsCompleted)
+        {
+            accepted++;
+            Assert.True(accepted <= TeamsReplySender.MaxPending, "the queue has a bound");
+        }
+
+        Assert.Equal(TeamsReplySender.MaxPending, accepted);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.False(waiting.IsCompleted, "a message beyond the bound waits while nothing is answered");
+
+        gate.SetResult();
+        await waiting.AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The real engine, answering only once the gate opens.</summary>
+    private sealed class GatedEngine(ChatBot.Core.Conversations.IChatBotEngine inner, Task gate) : ChatBot.Core.Conversations.IChatBotEngine
+    {
+        private int _entered;
+
+        public int Entered => Volatile.Read(ref _entered);
+
+        public async Task<ChatBot.Core.Replies.Reply> HandleAsync(ChatBot.Core.Conversations.Utterance utterance, ChatBot.Core.Conversations.Conversation conversation, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _entered);
+            await gate.WaitAsync(cancellationToken);
             return await inner.HandleAsync(utterance, conversation, cancellationToken);
         }
 

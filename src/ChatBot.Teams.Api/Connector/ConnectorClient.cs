@@ -84,6 +84,12 @@ public sealed class ConnectorClient
         return PostAsync(serviceUrl, conversationId, null, BotFrameworkJson.Write(activity), cancellationToken);
     }
 
+    /// <summary>
+    /// How long a send to the conversation would wait now for Teams' per-conversation limits (zero when it may go at
+    /// once), so a caller with other conversations to serve can do that first.
+    /// </summary>
+    public TimeSpan SendDelay(string conversationId) => _pacer.Peek(conversationId);
+
     /// <summary>The size of an activity as it would be sent, in UTF-8 bytes.</summary>
     public static int SizeOf(Activity activity) => BotFrameworkJson.Write(activity).Length;
 

@@ -44,30 +44,52 @@ public sealed class ConversationPacer
         Sends sends = _conversations.GetOrAdd(conversationId, _ => new Sends());
         lock (sends)
         {
-            // Sends to one conversation keep their order: never before the previous one.
-            DateTimeOffset at = Max(Max(now, sends.HeldUntil), sends.Last);
-            while (sends.Times.Count > 0 && sends.Times.Peek() <= now - Longest)
-            {
-                sends.Times.Dequeue();
-            }
-
-            foreach ((TimeSpan window, int limit) in Limits)
-            {
-                // The send may go when fewer than `limit` sends fall within the window ending at it.
-                if (sends.Times.Count >= limit)
-                {
-                    DateTimeOffset blocking = sends.Times.ElementAt(sends.Times.Count - limit);
-                    if (blocking + window > at)
-                    {
-                        at = blocking + window;
-                    }
-                }
-            }
-
+            DateTimeOffset at = Earliest(sends, now);
             sends.Times.Enqueue(at);
             sends.Last = at;
             return at - now;
         }
+    }
+
+    /// <summary>How long a send to the conversation would wait if reserved now; reserves nothing.</summary>
+    public TimeSpan Peek(string conversationId)
+    {
+        if (!_conversations.TryGetValue(conversationId, out Sends? sends))
+        {
+            return TimeSpan.Zero;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (sends)
+        {
+            return Earliest(sends, now) - now;
+        }
+    }
+
+    /// <summary>The earliest moment the conversation's next send may go. Called under the conversation's lock.</summary>
+    private static DateTimeOffset Earliest(Sends sends, DateTimeOffset now)
+    {
+        // Sends to one conversation keep their order: never before the previous one.
+        DateTimeOffset at = Max(Max(now, sends.HeldUntil), sends.Last);
+        while (sends.Times.Count > 0 && sends.Times.Peek() <= now - Longest)
+        {
+            sends.Times.Dequeue();
+        }
+
+        foreach ((TimeSpan window, int limit) in Limits)
+        {
+            // The send may go when fewer than `limit` sends fall within the window ending at it.
+            if (sends.Times.Count >= limit)
+            {
+                DateTimeOffset blocking = sends.Times.ElementAt(sends.Times.Count - limit);
+                if (blocking + window > at)
+                {
+                    at = blocking + window;
+                }
+            }
+        }
+
+        return at;
     }
 
     /// <summary>Holds the conversation back until <paramref name="until"/> (a 429's Retry-After).</summary>
