@@ -28,11 +28,12 @@ public sealed class TeamsReplySender : BackgroundService
     internal const int Workers = 32;
 
     /// <summary>
-    /// The most messages waiting for an answer: about two seconds of the sender's throughput. A burst is absorbed
-    /// without slowing acknowledgements; under sustained overload acknowledgements wait for room, so memory and the
-    /// delay of answers stay bounded instead of growing for as long as the overload lasts.
+    /// The most messages waiting for an answer: a fifth of a second of the sender's measured throughput. A burst is
+    /// absorbed without slowing acknowledgements; under sustained overload acknowledgements wait for room, so memory
+    /// and the delay of answers stay bounded (a longer queue measured no faster, and its backlog lengthens the
+    /// garbage collector's pauses).
     /// </summary>
-    public const int MaxPending = 16_384;
+    public const int MaxPending = 2_048;
 
     private readonly Channel<TeamsWork> _queue = Channel.CreateBounded<TeamsWork>(new BoundedChannelOptions(MaxPending)
     {
@@ -43,9 +44,12 @@ public sealed class TeamsReplySender : BackgroundService
 
     private long _lastFullWarning = long.MinValue;
 
-    // Messages set aside while their conversation is at Teams' send limit, at most MaxPending of them; the count
+    /// <summary>The most messages set aside at once while their conversations are at Teams' send limit.</summary>
+    public const int MaxSetAside = 16_384;
+
+    // Messages set aside while their conversation is at Teams' send limit, at most MaxSetAside of them; the count
     // starts at one for the workers, so it reaches zero only when the workers are done and every one is answered.
-    private readonly SemaphoreSlim _setAsideRoom = new(MaxPending, MaxPending);
+    private readonly SemaphoreSlim _setAsideRoom = new(MaxSetAside, MaxSetAside);
     private int _setAside = 1;
     private readonly TaskCompletionSource _noneSetAside = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IChatBotEngine _engine;

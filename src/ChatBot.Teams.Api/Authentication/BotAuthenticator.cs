@@ -97,7 +97,8 @@ public sealed class BotAuthenticator : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly ConcurrentDictionary<string, AuthenticationResult> _validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuthenticationResult> _validated;
+    private readonly ConcurrentDictionary<string, AuthenticationResult>.AlternateLookup<ReadOnlySpan<char>> _validatedBySpan;
 
     public BotAuthenticator(BotAuthenticationOptions options, HttpClient http, TimeProvider time, ILogger<BotAuthenticator> logger)
     {
@@ -106,6 +107,8 @@ public sealed class BotAuthenticator : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
+        _validated = new ConcurrentDictionary<string, AuthenticationResult>(StringComparer.Ordinal);
+        _validatedBySpan = _validated.GetAlternateLookup<ReadOnlySpan<char>>();
         _botFrameworkKeys = new SigningKeys(http, options.BotFrameworkMetadataUrl, time, logger);
         _entraKeys = new SigningKeys(http, options.EntraMetadataUrl, time, logger);
     }
@@ -118,23 +121,26 @@ public sealed class BotAuthenticator : IDisposable
             return AuthenticationResult.Fail("no Authorization header");
         }
 
-        string[] parts = authorization.Split(' ');
-        if (parts.Length != 2 || !string.Equals(parts[0], "Bearer", StringComparison.Ordinal) || parts[1].Length == 0)
+        const string Scheme = "Bearer ";
+        ReadOnlySpan<char> presented = authorization.StartsWith(Scheme, StringComparison.Ordinal) ? authorization.AsSpan(Scheme.Length) : [];
+        if (presented.IsEmpty || presented.Contains(' '))
         {
             return AuthenticationResult.Fail("the Authorization header is not 'Bearer <token>'");
         }
 
-        string token = parts[1];
+        // A token seen before is looked up without copying it out of the header.
         DateTimeOffset now = _time.GetUtcNow();
-        if (_validated.TryGetValue(token, out AuthenticationResult? known))
+        if (_validatedBySpan.TryGetValue(presented, out AuthenticationResult? known))
         {
             if (known.Expires + BotAuthenticationOptions.ClockSkew > now)
             {
                 return known;
             }
 
-            _validated.TryRemove(token, out _);
+            _validatedBySpan.TryRemove(presented, out _, out _);
         }
+
+        string token = presented.ToString();
 
         AuthenticationResult result = await ValidateAsync(token, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)

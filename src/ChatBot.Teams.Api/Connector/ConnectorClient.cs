@@ -43,6 +43,7 @@ public sealed class ConnectorClient
     private readonly BotTokenClient _tokens;
     private readonly TrustedServiceUrls _trusted;
     private readonly ConversationPacer _pacer;
+    private Bearer? _bearer;
     private readonly TimeProvider _time;
     private readonly ConnectorOptions _options;
     private readonly ILogger _logger;
@@ -125,7 +126,7 @@ public sealed class ConnectorClient
             }
 
             using HttpRequestMessage request = new(HttpMethod.Post, url);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+            request.Headers.TryAddWithoutValidation("Authorization", BearerHeader(token.Token!));
             request.Content = new ReadOnlyMemoryContent(body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             HttpResponseMessage response;
@@ -171,6 +172,21 @@ public sealed class ConnectorClient
             }
         }
     }
+
+    /// <summary>The <c>Authorization</c> value for the token, made once per token rather than once per post.</summary>
+    private string BearerHeader(string token)
+    {
+        Bearer? cached = Volatile.Read(ref _bearer);
+        if (cached is null || !string.Equals(cached.Token, token, StringComparison.Ordinal))
+        {
+            cached = new Bearer(token, "Bearer " + token);
+            Volatile.Write(ref _bearer, cached);
+        }
+
+        return cached.Value;
+    }
+
+    private sealed record Bearer(string Token, string Value);
 
     /// <summary>The statuses the connector documents as transient.</summary>
     public static bool IsRetryable(HttpStatusCode status) => status is HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests
