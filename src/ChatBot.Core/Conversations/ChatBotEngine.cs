@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Queries;
@@ -43,10 +46,12 @@ public sealed class ChatBotEngine : IChatBotEngine
     private (KnowledgeSnapshot? Snapshot, DateOnly Day) _answersFor;
     private readonly Lock _answersGate = new();
 
-    // The last exchange per user and place, for /feedback; bounded like the answer cache.
+    // The last exchange per user and place, for /feedback; bounded like the answer cache. Every answer writes one,
+    // so an entry is kept small for the garbage collector: a 64-bit hash of who and where (no key string), the
+    // question and the (usually cached) reply in a struct (no object per entry).
     private const int MaxExchanges = 10_000;
-    private readonly ConcurrentDictionary<string, Exchange> _exchanges = new(StringComparer.Ordinal);
-    private long _exchangeWrites;
+    private readonly Dictionary<ulong, LastExchange> _exchanges = [];
+    private readonly Lock _exchangesGate = new();
     private readonly IBotOperations? _operations;
 
     private readonly IUnansweredQuestions? _unanswered;
@@ -120,7 +125,7 @@ public sealed class ChatBotEngine : IChatBotEngine
             { Private = true };
         }
 
-        Exchange? last = _exchanges.GetValueOrDefault(ExchangeKey(conversation));
+        Exchange? last = LastExchangeOf(conversation);
         return await _operations.RunAsync(operation, new OperationContext(conversation, language, last), cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,16 +136,65 @@ public sealed class ChatBotEngine : IChatBotEngine
             return;
         }
 
-        // A counter, not ConcurrentDictionary.Count, which takes every lock of the dictionary on each call.
-        if (Interlocked.Increment(ref _exchangeWrites) % MaxExchanges == 0 && _exchanges.Count >= MaxExchanges)
+        ulong key = ExchangeKey(conversation);
+        LastExchange exchange = new(utterance.Text, reply, _time.GetUtcNow());
+        lock (_exchangesGate)
         {
-            _exchanges.Clear();
-        }
+            if (_exchanges.Count >= MaxExchanges && !_exchanges.ContainsKey(key))
+            {
+                _exchanges.Clear();
+            }
 
-        _exchanges[ExchangeKey(conversation)] = new Exchange(utterance.Text, reply.Title, reply.Answer, _time.GetUtcNow());
+            _exchanges[key] = exchange;
+        }
     }
 
-    private static string ExchangeKey(Conversation conversation) => $"{conversation.Platform}\n{conversation.UserId}\n{conversation.PlaceId}";
+    private Exchange? LastExchangeOf(Conversation conversation)
+    {
+        ulong key = ExchangeKey(conversation);
+        LastExchange last;
+        lock (_exchangesGate)
+        {
+            if (!_exchanges.TryGetValue(key, out last))
+            {
+                return null;
+            }
+        }
+
+        return new Exchange(last.Question, last.Reply.Title, last.Reply.Answer, last.At);
+    }
+
+    /// <summary>
+    /// Who and where, as the 64-bit XxHash3 of the platform, user and place, each preceded by its length so no two
+    /// triples read alike. Two triples sharing a hash among the 10,000 kept is a chance of about 1 in 10^11.
+    /// </summary>
+    internal static ulong ExchangeKey(Conversation conversation)
+    {
+        string platform = conversation.Platform;
+        string user = conversation.UserId;
+        string place = conversation.PlaceId ?? string.Empty;
+        int length = 3 + platform.Length + user.Length + place.Length;
+        char[]? rented = length > 256 ? ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> text = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
+        int at = 0;
+        foreach (string part in (ReadOnlySpan<string>)[platform, user, place])
+        {
+            text[at++] = (char)Math.Min(part.Length, char.MaxValue);
+            part.CopyTo(text[at..]);
+            at += part.Length;
+        }
+
+        ulong key = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text));
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
+    }
+
+    /// <summary>The last exchange of a user in a place, as kept.</summary>
+    private readonly record struct LastExchange(string Question, Reply Reply, DateTimeOffset At);
 
     /// <summary>The synchronous core of <see cref="HandleAsync"/>: no I/O happens on this path.</summary>
     public Reply Handle(Utterance utterance, Conversation conversation)

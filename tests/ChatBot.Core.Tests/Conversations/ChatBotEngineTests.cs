@@ -13,6 +13,20 @@ public class ChatBotEngineTests
 
     private static Conversation User(string id = "alice", string? locale = null) => new("test", id, Locale: locale);
 
+    [Theory]
+    [InlineData("teams", "ab", "c", "teams", "a", "bc", "the same characters split differently between user and place")]
+    [InlineData("teams", "u1", "c1", "discord", "u1", "c1", "the same user and place on another platform")]
+    [InlineData("teams", "u1", "c1", "teams", "u1", null, "a place and no place")]
+    [InlineData("teams", "u1", "c1", "teams", "U1", "c1", "ids compared exactly")]
+    public void ExchangeKey_TellsApartWhoAndWhere(string platform1, string user1, string? place1, string platform2, string user2, string? place2, string why)
+    {
+        Conversation first = new(platform1, user1, place1);
+        Conversation second = new(platform2, user2, place2);
+
+        Assert.NotEqual(ChatBotEngine.ExchangeKey(first), ChatBotEngine.ExchangeKey(second));
+        Assert.True(ChatBotEngine.ExchangeKey(first) == ChatBotEngine.ExchangeKey(first with { Locale = "nl-NL" }), why + ": the same who and where keep their key");
+    }
+
     [Fact]
     public async Task HandleAsync_OverTheLimit_RepliesPolitely_ThenAllowsAgainAfterAMinute()
     {
