@@ -108,6 +108,19 @@ public class ConversationTests
     }
 
     [Fact]
+    public void References_PendingAtASynchronousDispose_AreWritten()
+    {
+        CountingStore durable = new();
+        ConversationReference reference = new("19:x@thread.skype", "https://smba.example/amer/", "msteams", "channel", "t", "28:bot", "ChatBot");
+        using (ConversationReferences references = new(durable))
+        {
+            references.Remember(reference);
+        }
+
+        Assert.Equal(reference, Assert.Single(durable.All()));
+    }
+
+    [Fact]
     public async Task References_AFailingStore_NeitherThrowsAtTheMessage_NorStopsLaterWrites()
     {
         CountingStore durable = new() { FailNext = true };

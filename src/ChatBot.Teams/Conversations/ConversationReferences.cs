@@ -45,7 +45,7 @@ public interface IConversationReferenceStore
 /// waits for the database. Only a new or changed reference is written; changes that arrive while a write is under
 /// way are coalesced per conversation into the next one. <see cref="DisposeAsync"/> writes what is pending.
 /// </summary>
-public sealed class ConversationReferences : IAsyncDisposable
+public sealed class ConversationReferences : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ConversationReference> _known = new(StringComparer.Ordinal);
     private readonly IConversationReferenceStore? _durable;
@@ -116,6 +116,13 @@ public sealed class ConversationReferences : IAsyncDisposable
     {
         _changes.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+    }
+
+    /// <summary>For hosts disposed synchronously: writes what is pending, blocking until it is written.</summary>
+    public void Dispose()
+    {
+        _changes.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
     }
 
     private void Queue(string conversationId, ConversationReference? reference)
