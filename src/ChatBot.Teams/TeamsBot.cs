@@ -117,7 +117,7 @@ public sealed class TeamsBot : IActivityHandler
             return null;
         }
 
-        if (activity.MembersAdded?.Any(m => m.Id == botId) == true && _seen.FirstSeen(activity.Conversation?.Id, activity.Id))
+        if (activity.MembersAdded?.Any(m => m.Id == botId) == true && activity.Conversation?.Id is { Length: > 0 } addedTo && _seen.FirstSeen(addedTo, activity.Id))
         {
             Remember(activity);
             await _sender.EnqueueAsync(new TeamsWork(activity, Utterance.FromText("help"), ConversationOf(activity), Welcome: true), cancellationToken).ConfigureAwait(false);

@@ -125,7 +125,7 @@ public sealed class TeamsReplySender : BackgroundService
         await foreach (TeamsWork work in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             // A conversation at Teams' send limit must not hold a worker while other conversations wait.
-            TimeSpan wait = _connector.SendDelay(work.Activity.Conversation!.Id!);
+            TimeSpan wait = work.Activity.Conversation?.Id is { Length: > 0 } conversationId ? _connector.SendDelay(conversationId) : TimeSpan.Zero;
             if (wait > TimeSpan.Zero && _setAsideRoom.Wait(0, CancellationToken.None))
             {
                 Interlocked.Increment(ref _setAside);

@@ -241,6 +241,25 @@ public sealed class TeamsAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BotAdded_WithoutAConversation_GetsNoWelcome_AndLeavesEveryWorkerAnswering()
+    {
+        // More such activities than the sender has workers: a worker that fell over on one would be gone for good.
+        for (int i = 0; i < TeamsReplySender.Workers + 1; i++)
+        {
+            JsonObject added = TeamsActivities.BotAdded(_channel.ServiceUrl, appId: _channel.AppId, tenantId: _channel.TenantId);
+            added.Remove("conversation");
+            using HttpResponseMessage response = await PostAsync(added);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        JsonObject marker = Message("valuation Anthropic");
+        using HttpResponseMessage answered = await PostAsync(marker);
+        await _channel.WaitForReplyAsync(r => r.ReplyToId == Id(marker), TimeSpan.FromSeconds(10));
+
+        Assert.DoesNotContain(_channel.Replies, r => r.ReplyToId is null);
+    }
+
+    [Fact]
     public async Task MessageExtensionSearch_ReturnsValuationCardsWithPreviews()
     {
         JsonObject query = TeamsActivities.ComposeExtensionQuery(_channel.ServiceUrl, TeamsBot.SearchCommandId, "company", "open", appId: _channel.AppId, tenantId: _channel.TenantId);
