@@ -246,12 +246,7 @@ public sealed class LiteDbKnowledgeStore : IDisposable
 
     private RevisionDocument ImportUnlocked(CanonicalKnowledge canonical, KnowledgeContent content, string rawHash, string source, string? who, DateTimeOffset now, RevisionDiff? diff, int against)
     {
-        if (!_db.BeginTrans())
-        {
-            throw new InvalidOperationException("A knowledge import is already in progress on this connection.");
-        }
-
-        try
+        return InTransactionUnlocked(() =>
         {
             RevisionDocument? latest = LatestUnlocked();
             if (latest is not null && latest.ContentHash == canonical.Hash && latest.Format == KnowledgeBinary.Version)
@@ -263,7 +258,6 @@ public sealed class LiteDbKnowledgeStore : IDisposable
                     _revisions.Update(latest);
                 }
 
-                _db.Commit();
                 return latest;
             }
 
@@ -291,14 +285,8 @@ public sealed class LiteDbKnowledgeStore : IDisposable
                 Diff = diff is null ? null : DiffDocument.Of(diff, against),
             };
             _revisions.Insert(revision);
-            _db.Commit();
             return revision;
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -437,6 +425,40 @@ public sealed class LiteDbKnowledgeStore : IDisposable
         lock (_gate)
         {
             return work(_db);
+        }
+    }
+
+    /// <summary>
+    /// Runs work as one transaction, under the store's lock: one opening of the shared file for all of it, and
+    /// nothing of it kept when it throws.
+    /// </summary>
+    public T RunInTransaction<T>(Func<LiteDatabase, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (_gate)
+        {
+            return InTransactionUnlocked(() => work(_db));
+        }
+    }
+
+    /// <summary>Runs work as one transaction, committed when it returns and rolled back when it throws. Called under the lock.</summary>
+    private T InTransactionUnlocked<T>(Func<T> work)
+    {
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("A transaction is already in progress on this connection.");
+        }
+
+        try
+        {
+            T result = work();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
         }
     }
 

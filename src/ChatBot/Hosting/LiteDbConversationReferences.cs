@@ -20,18 +20,16 @@ internal sealed class LiteDbConversationReferences(LiteDbKnowledgeStore store, I
         ArgumentNullException.ThrowIfNull(removed);
         try
         {
-            store.Run(db =>
+            store.RunInTransaction(db =>
             {
-                // One transaction: one opening of the shared file for the whole batch.
-                db.BeginTrans();
                 ILiteCollection<ReferenceDocument> collection = db.GetCollection<ReferenceDocument>(Collection);
-                collection.Upsert(saved.Select(ReferenceDocument.Of));
+                int upserted = collection.Upsert(saved.Select(ReferenceDocument.Of));
                 foreach (string conversationId in removed)
                 {
                     collection.Delete(conversationId);
                 }
 
-                return db.Commit();
+                return upserted;
             });
         }
         catch (Exception ex) when (ex is LiteException or IOException)

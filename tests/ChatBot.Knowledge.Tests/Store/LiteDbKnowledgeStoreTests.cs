@@ -9,6 +9,23 @@ public class LiteDbKnowledgeStoreTests
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void RunInTransaction_KeepsNothingOfWorkThatThrows_AndTheStoreGoesOn()
+    {
+        using TempDirectory temp = new();
+        using LiteDbKnowledgeStore sut = new(temp.File("chatbot.db"));
+
+        Assert.Throws<InvalidOperationException>(() => sut.RunInTransaction<int>(db =>
+        {
+            db.GetCollection("notes").Insert(new LiteDB.BsonDocument { ["text"] = "half-done" });
+            throw new InvalidOperationException("fails halfway");
+        }));
+        int written = sut.RunInTransaction(db => db.GetCollection("notes").Insert([new LiteDB.BsonDocument { ["text"] = "done" }]));
+
+        Assert.Equal(1, written);
+        Assert.Equal(["done"], sut.Run(db => db.GetCollection("notes").FindAll().Select(d => d["text"].AsString).ToList()));
+    }
+
+    [Fact]
     public void Import_ThenLoad_GivesBackTheSameContent()
     {
         KnowledgeContent content = Repository.ShippedSnapshot.Content;
