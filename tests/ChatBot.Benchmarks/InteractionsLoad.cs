@@ -19,33 +19,22 @@ public static class InteractionsLoad
     {
         using DiscordSigner signer = new();
         int port = Loopback.FreePort();
-        string bot = Path.Combine(Repository.Root, "src", "ChatBot", "bin", "Release", "net10.0", "chatbot.dll");
         using TempDirectory temp = new();
-        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in new[]
-        {
-            bot, "serve", "--urls", $"http://127.0.0.1:{port}", "--database", temp.File("chatbot.db"),
-            "--Discord:Enabled=true", "--Discord:Mode=Http", "--Discord:ApplicationId=123456789", $"--Discord:PublicKey={signer.PublicKeyHex}",
-            "--Limits:QuestionsPerUserPerMinute=0", "--Logging:LogLevel:Default=Warning",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process server = Process.Start(start)!;
         List<string> serverLog = [];
-        server.ErrorDataReceived += (_, e) =>
-        {
-            lock (serverLog)
+        using Process server = BotProcess.Start(
+            port,
+            temp.File("chatbot.db"),
+            ["--Discord:Enabled=true", "--Discord:Mode=Http", "--Discord:ApplicationId=123456789", $"--Discord:PublicKey={signer.PublicKeyHex}"],
+            line =>
             {
-                if (e.Data is not null && serverLog.Count < 1000)
+                lock (serverLog)
                 {
-                    serverLog.Add(e.Data);
+                    if (serverLog.Count < 1000)
+                    {
+                        serverLog.Add(line);
+                    }
                 }
-            }
-        };
-        server.BeginErrorReadLine();
-        server.BeginOutputReadLine();
+            });
         using HttpClient client = new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForHealthAsync(client);
 

@@ -28,33 +28,17 @@ public static class TeamsLoad
         await using FakeBotFrameworkChannel channel = await FakeBotFrameworkChannel.StartAsync();
         channel.Record = false;
         int port = Loopback.FreePort();
-        string bot = Path.Combine(Repository.Root, "src", "ChatBot", "bin", "Release", "net10.0", "chatbot.dll");
         using TempDirectory temp = new();
-        ProcessStartInfo start = new("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in new[]
-        {
-            bot, "serve", "--urls", $"http://127.0.0.1:{port}", "--database", temp.File("chatbot.db"),
-            "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={channel.AppId}", $"--Teams:MicrosoftAppTenantId={channel.TenantId}",
-            $"--Teams:ToBotFromChannelOpenIdMetadataUrl={channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={channel.EntraOpenIdMetadataUrl}",
-            $"--Teams:ToChannelFromBotLoginUrl={channel.LoginUrl}",
-            "--Limits:QuestionsPerUserPerMinute=0", "--Logging:LogLevel:Default=Warning",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Teams__MicrosoftAppPassword"] = channel.AppPassword;
-        start.Environment["SSL_CERT_FILE"] = channel.WriteCaBundle(temp.Path);
-        using Process server = Process.Start(start)!;
-        server.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("  bot: " + e.Data);
-            }
-        };
-        server.BeginErrorReadLine();
-        server.BeginOutputReadLine();
+        using Process server = BotProcess.Start(
+            port,
+            temp.File("chatbot.db"),
+            [
+                "--Teams:Enabled=true", $"--Teams:MicrosoftAppId={channel.AppId}", $"--Teams:MicrosoftAppTenantId={channel.TenantId}",
+                $"--Teams:ToBotFromChannelOpenIdMetadataUrl={channel.OpenIdMetadataUrl}", $"--Teams:ToBotFromEntraOpenIdMetadataUrl={channel.EntraOpenIdMetadataUrl}",
+                $"--Teams:ToChannelFromBotLoginUrl={channel.LoginUrl}",
+            ],
+            line => Console.Error.WriteLine("  bot: " + line),
+            new Dictionary<string, string> { ["Teams__MicrosoftAppPassword"] = channel.AppPassword, ["SSL_CERT_FILE"] = channel.WriteCaBundle(temp.Path) });
         using HttpClient client = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await InteractionsLoad.WaitForHealthAsync(client);
 
