@@ -240,7 +240,7 @@ public sealed class TeamsReplySender : BackgroundService
         Conversation = new ConversationAccount { Id = incoming.Conversation?.Id },
         ReplyToId = incoming.Id,
         Locale = language == Language.Dutch ? "nl-NL" : "en-US",
-        Summary = card.FallbackText.Length > 200 ? card.FallbackText[..200] : card.FallbackText,
+        Summary = card.Summary,
         Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.Content }],
     };
 
@@ -270,7 +270,7 @@ public sealed class TeamsReplySender : BackgroundService
         json.WriteEndObject();
         json.WriteString("replyToId", incoming.Id);
         json.WriteString("locale", language == Language.Dutch ? "nl-NL" : "en-US");
-        json.WriteString("summary", card.FallbackText.AsSpan(0, Math.Min(200, card.FallbackText.Length)));
+        json.WriteString("summary", card.Summary);
         json.WriteStartArray("attachments");
         json.WriteStartObject();
         json.WriteString("contentType", AdaptiveCard.ContentType);

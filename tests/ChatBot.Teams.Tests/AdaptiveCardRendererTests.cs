@@ -166,6 +166,20 @@ public class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void MessageBody_Summary_DoesNotCutAnEmojiInHalf()
+    {
+        string fallback = new string('a', AdaptiveCard.SummaryLength - 1) + "📈 up";
+        AdaptiveCard card = new(System.Text.Json.JsonDocument.Parse("""{"type":"AdaptiveCard","version":"1.5"}""").RootElement, fallback);
+        Activity incoming = new() { Id = "1", Conversation = new ConversationAccount { Id = "a:1" }, Recipient = new ChannelAccount { Id = "28:bot" } };
+
+        using PooledBuffer body = TeamsReplySender.MessageBody(incoming, card, Language.English);
+        string? summary = (string?)System.Text.Json.Nodes.JsonNode.Parse(body.WrittenMemory.Span)!["summary"];
+
+        Assert.Equal(new string('a', AdaptiveCard.SummaryLength - 1), summary);
+        Assert.Equal(summary, (string?)System.Text.Json.Nodes.JsonNode.Parse(BotFrameworkJson.Write(TeamsReplySender.Message(incoming, card, Language.English)))!["summary"]);
+    }
+
+    [Fact]
     public void Render_FallbackText_IsUtf8Safe()
     {
         Reply reply = Ask("valuation OpenAI", "nl-NL");

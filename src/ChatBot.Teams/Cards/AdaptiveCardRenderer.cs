@@ -12,8 +12,16 @@ public sealed record AdaptiveCard(JsonElement Content, string FallbackText)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>The most characters of the fallback text a post's <c>summary</c> (the notification preview) takes.</summary>
+    public const int SummaryLength = 200;
+
     /// <summary>The card as UTF-8 JSON, encoded once: replies write it as it is.</summary>
     public byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(Content.GetRawText());
+
+    /// <summary>The start of the fallback text for the post's <c>summary</c>, never ending inside a surrogate pair.</summary>
+    public string Summary { get; } = FallbackText.Length <= SummaryLength
+        ? FallbackText
+        : FallbackText[..(char.IsHighSurrogate(FallbackText[SummaryLength - 1]) ? SummaryLength - 1 : SummaryLength)];
 }
 
 /// <summary>
