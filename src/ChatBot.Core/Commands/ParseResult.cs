@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using ChatBot.Core.Conversations;
+using ChatBot.Core.Questions;
 
 namespace ChatBot.Core.Commands;
 
@@ -25,30 +25,30 @@ public enum ParseFailure
 /// <summary>
 /// The outcome of parsing: a command, or a failure with what we understood. Never an exception.
 /// </summary>
-/// <param name="Command">The command, when parsing succeeded.</param>
+/// <param name="Command">The command, when parsing succeeded: the reading of the text on its own.</param>
 /// <param name="Language">The language the text was written in, when it gave a cue.</param>
 /// <param name="Failure">Why parsing failed, when it did.</param>
-/// <param name="Intent">The intent understood, even on failure (e.g. <c>valuation</c> with an unknown company).</param>
+/// <param name="Intent">The intent understood, even on failure (e.g. valuation with an unknown company).</param>
 /// <param name="UnknownName">The name we did not know, for "I don't know X".</param>
 /// <param name="Detail">For <see cref="ParseFailure.BadCommand"/>: what was wrong.</param>
 public sealed record ParseResult(
     Command? Command,
     Language? Language,
     ParseFailure? Failure = null,
-    string? Intent = null,
+    Intent? Intent = null,
     string? UnknownName = null,
     string? Detail = null)
 {
     public bool Succeeded => Command is not null;
 
+    /// <summary>
+    /// What the text adds to the previous question when it reads as a follow-up ("and Anthropic?", "who led it?");
+    /// null for a question that stands on its own.
+    /// </summary>
+    public FollowUp? FollowUp { get; init; }
+
     public static ParseResult Ok(Command command, Language? language) => new(command, language);
 
-    public static ParseResult Fail(ParseFailure failure, Language? language, string? intent = null, string? unknownName = null, string? detail = null) =>
+    public static ParseResult Fail(ParseFailure failure, Language? language, Intent? intent = null, string? unknownName = null, string? detail = null) =>
         new(null, language, failure, intent, unknownName, detail);
 }
-
-/// <summary>One word of the input: as typed, and folded to lower case for matching.</summary>
-internal readonly record struct Token(string Text, string Lower, int Index);
-
-/// <summary>Companies found in a text, in the order they were named.</summary>
-internal sealed record Mentions(ImmutableArray<CompanyArg> Companies, ImmutableHashSet<int> UsedTokens);

@@ -5,7 +5,9 @@ using System.Runtime.InteropServices;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Queries;
+using ChatBot.Core.Questions;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Search;
 
 namespace ChatBot.Core.Conversations;
 
@@ -24,7 +26,8 @@ public interface IChatBotEngine
 /// <summary>Settings of the engine; bound from the <c>Limits</c> section by the host.</summary>
 /// <param name="QuestionsPerUserPerMinute">How many questions one user may ask per minute (0 = no limit).</param>
 /// <param name="CacheAnswers">Whether repeated questions reuse their answer (per snapshot and day). The default value is <c>true</c>.</param>
-public sealed record EngineSettings(int QuestionsPerUserPerMinute = 20, bool CacheAnswers = true);
+/// <param name="FollowUpMinutes">How long the last question of a user in a place is kept for follow-ups ("and Anthropic?"). The default value is 10.</param>
+public sealed record EngineSettings(int QuestionsPerUserPerMinute = 20, bool CacheAnswers = true, int FollowUpMinutes = 10);
 
 /// <summary>
 /// Parses, rate-limits and answers over the current snapshot. Time comes from the injected
@@ -42,26 +45,28 @@ public sealed class ChatBotEngine : IChatBotEngine
     // Answers are pure functions of (what was asked, language, snapshot, day): popular questions are answered once
     // per snapshot and day. The cache empties when the snapshot or the day changes, and never grows past its bound.
     private const int MaxCachedAnswers = 4096;
-    private readonly ConcurrentDictionary<string, Reply> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Answer> _answers = new(StringComparer.Ordinal);
     private (KnowledgeSnapshot? Snapshot, DateOnly Day) _answersFor;
     private readonly Lock _answersGate = new();
 
-    // The last exchange per user and place, for /feedback; bounded like the answer cache. Every answer writes one,
-    // so an entry is kept small for the garbage collector: a 64-bit hash of who and where (no key string), the
-    // question and the (usually cached) reply in a struct (no object per entry).
+    // The last exchange per user and place, for /feedback and follow-ups; bounded like the answer cache. Every answer
+    // writes one, so an entry is kept small for the garbage collector: a 64-bit hash of who and where (no key string),
+    // the question, the (usually cached) reply and its context in a struct (no object per entry).
     private const int MaxExchanges = 10_000;
     private readonly Dictionary<ulong, LastExchange> _exchanges = [];
     private readonly Lock _exchangesGate = new();
     private readonly IBotOperations? _operations;
 
     private readonly IUnansweredQuestions? _unanswered;
+    private readonly IEventSearch? _search;
 
     /// <param name="knowledge">The snapshot to answer from.</param>
     /// <param name="time">The clock.</param>
     /// <param name="settings">Limits and caching.</param>
     /// <param name="operations">Admin commands, watches and feedback, if this host has a database.</param>
     /// <param name="unanswered">Where questions without an answer are reported, if anywhere.</param>
-    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings, IBotOperations? operations = null, IUnansweredQuestions? unanswered = null)
+    /// <param name="search">The ranked search over events, for the fallback and <c>/search</c>, if this host has one.</param>
+    public ChatBotEngine(IKnowledgeSnapshotSource knowledge, TimeProvider time, EngineSettings settings, IBotOperations? operations = null, IUnansweredQuestions? unanswered = null, IEventSearch? search = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(time);
@@ -71,6 +76,7 @@ public sealed class ChatBotEngine : IChatBotEngine
         _settings = settings;
         _operations = operations;
         _unanswered = unanswered;
+        _search = search;
     }
 
     public Task<Reply> HandleAsync(Utterance utterance, Conversation conversation, CancellationToken cancellationToken = default)
@@ -86,13 +92,7 @@ public sealed class ChatBotEngine : IChatBotEngine
             }
         }
 
-        Reply reply = Handle(utterance, conversation);
-        if (reply.Kind != ReplyKind.RateLimited)
-        {
-            Remember(utterance, conversation, reply);
-        }
-
-        return Task.FromResult(reply);
+        return Task.FromResult(Handle(utterance, conversation));
     }
 
     private async Task<Reply> OperateAsync(OperationCommand operation, Conversation conversation, Language language, CancellationToken cancellationToken)
@@ -129,23 +129,34 @@ public sealed class ChatBotEngine : IChatBotEngine
         return await _operations.RunAsync(operation, new OperationContext(conversation, language, last), cancellationToken).ConfigureAwait(false);
     }
 
-    private void Remember(Utterance utterance, Conversation conversation, Reply reply)
+    private void Remember(Utterance utterance, Conversation conversation, Reply reply, Context? context, DateTimeOffset now)
     {
-        if (_operations is null)
-        {
-            return;
-        }
-
         ulong key = ExchangeKey(conversation);
-        LastExchange exchange = new(utterance.Text, reply, _time.GetUtcNow());
         lock (_exchangesGate)
         {
+            if (context is null && _exchanges.TryGetValue(key, out LastExchange previous))
+            {
+                // A question that was not understood keeps the context of the last one that was.
+                context = previous.Context;
+            }
+
             if (_exchanges.Count >= MaxExchanges && !_exchanges.ContainsKey(key))
             {
                 _exchanges.Clear();
             }
 
-            _exchanges[key] = exchange;
+            _exchanges[key] = new LastExchange(utterance.Text, reply, now, context);
+        }
+    }
+
+    /// <summary>The context of the last question of this user in this place, if it is recent enough for a follow-up.</summary>
+    private Context? ContextOf(Conversation conversation, DateTimeOffset now)
+    {
+        lock (_exchangesGate)
+        {
+            return _exchanges.TryGetValue(ExchangeKey(conversation), out LastExchange last) && now - last.At <= TimeSpan.FromMinutes(_settings.FollowUpMinutes)
+                ? last.Context
+                : null;
         }
     }
 
@@ -194,7 +205,10 @@ public sealed class ChatBotEngine : IChatBotEngine
     }
 
     /// <summary>The last exchange of a user in a place, as kept.</summary>
-    private readonly record struct LastExchange(string Question, Reply Reply, DateTimeOffset At);
+    private readonly record struct LastExchange(string Question, Reply Reply, DateTimeOffset At, Context? Context);
+
+    /// <summary>An answer as cached: what the text was parsed into, the reply, and the context a follow-up continues.</summary>
+    private sealed record Answer(ParseResult Parsed, Reply Reply, Context? Context);
 
     /// <summary>The synchronous core of <see cref="HandleAsync"/>: no I/O happens on this path.</summary>
     public Reply Handle(Utterance utterance, Conversation conversation)
@@ -215,10 +229,21 @@ public sealed class ChatBotEngine : IChatBotEngine
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
-        Reply reply = Answered(utterance, conversation, snapshot, today);
+        Answer answer = Answered(utterance, snapshot, today, conversation.Language);
+        Reply reply = answer.Reply;
+        Context? context = answer.Context;
+        if (answer.Parsed.FollowUp is { } followUp && ContextOf(conversation, now) is { } last
+            && FollowUps.Resolve(last, followUp, snapshot) is { } resolved)
+        {
+            // "and Anthropic?", "who led it?": the last question with what this one changes.
+            reply = QueryEngine.Answer(resolved, new QueryContext(snapshot, today, answer.Parsed.Language ?? conversation.Language, _search));
+            context = new Context(resolved, reply.EventId);
+        }
+
+        Remember(utterance, conversation, reply, context, now);
         if (_unanswered is not null && UnansweredQuestion.IsUnanswered(reply.Kind))
         {
-            _unanswered.Record(new UnansweredQuestion(now, conversation.Platform, UnansweredQuestion.Normalize(utterance.Text), reply.Kind, conversation.UserId));
+            _unanswered.Record(new UnansweredQuestion(now, conversation.Platform, UnansweredQuestion.Normalize(utterance.Text), reply.Kind, conversation.UserId) { Served = reply.Served });
         }
 
         return reply;
@@ -228,17 +253,17 @@ public sealed class ChatBotEngine : IChatBotEngine
     {
         ArgumentNullException.ThrowIfNull(utterance);
         DateOnly today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        return Answered(utterance, new Conversation("preview", string.Empty, Locale: language == Language.Dutch ? "nl" : "en"), _knowledge.Current, today);
+        return Answered(utterance, _knowledge.Current, today, language).Reply;
     }
 
-    private Reply Answered(Utterance utterance, Conversation conversation, KnowledgeSnapshot snapshot, DateOnly today)
+    private Answer Answered(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
     {
         if (!_settings.CacheAnswers)
         {
-            return Answer(utterance, conversation, snapshot, today);
+            return Compute(utterance, snapshot, today, fallbackLanguage);
         }
 
-        string key = CacheKey(utterance, conversation.Language);
+        string key = CacheKey(utterance, fallbackLanguage);
         lock (_answersGate)
         {
             if (!ReferenceEquals(_answersFor.Snapshot, snapshot) || _answersFor.Day != today)
@@ -248,25 +273,26 @@ public sealed class ChatBotEngine : IChatBotEngine
             }
         }
 
-        if (_answers.TryGetValue(key, out Reply? cached))
+        if (_answers.TryGetValue(key, out Answer? cached))
         {
             return cached;
         }
 
-        Reply reply = Answer(utterance, conversation, snapshot, today);
+        Answer answer = Compute(utterance, snapshot, today, fallbackLanguage);
         if (_answers.Count < MaxCachedAnswers)
         {
-            _answers.TryAdd(key, reply);
+            _answers.TryAdd(key, answer);
         }
 
-        return reply;
+        return answer;
     }
 
-    private static Reply Answer(Utterance utterance, Conversation conversation, KnowledgeSnapshot snapshot, DateOnly today)
+    private Answer Compute(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
     {
         ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
-        QueryContext context = new(snapshot, today, parsed.Language ?? conversation.Language);
-        return parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
+        QueryContext context = new(snapshot, today, parsed.Language ?? fallbackLanguage, _search);
+        Reply reply = parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
+        return new Answer(parsed, reply, parsed.Command is { } asked and not OperationCommand ? new Context(asked, reply.EventId) : null);
     }
 
     private static string CacheKey(Utterance utterance, Language language)

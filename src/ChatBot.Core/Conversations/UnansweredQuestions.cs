@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using ChatBot.Core.Replies;
 
@@ -7,12 +8,15 @@ namespace ChatBot.Core.Conversations;
 /// <param name="At">When it was asked.</param>
 /// <param name="Platform">Where: <c>console</c>, <c>discord</c>, <c>teams</c>.</param>
 /// <param name="Text">The question, normalized (<see cref="UnansweredQuestion.Normalize"/>).</param>
-/// <param name="Kind">Why there was no answer: <see cref="ReplyKind.UnknownCompany"/>, <see cref="ReplyKind.NotUnderstood"/> or <see cref="ReplyKind.NoResults"/>.</param>
+/// <param name="Kind">Why there was no answer: <see cref="ReplyKind.UnknownCompany"/>, <see cref="ReplyKind.NotUnderstood"/>, <see cref="ReplyKind.NoResults"/>, or <see cref="ReplyKind.Closest"/> when the ranked fallback stood in.</param>
 /// <param name="UserId">Who asked; the store keeps it only when configured to.</param>
 public sealed record UnansweredQuestion(DateTimeOffset At, string Platform, string Text, ReplyKind Kind, string? UserId)
 {
-    /// <summary>Whether a reply of this kind means the bot could not answer.</summary>
-    public static bool IsUnanswered(ReplyKind kind) => kind is ReplyKind.UnknownCompany or ReplyKind.NotUnderstood or ReplyKind.NoResults;
+    /// <summary>The events the ranked fallback served instead of an answer, best first; empty for the other kinds.</summary>
+    public ImmutableArray<string> Served { get; init; } = [];
+
+    /// <summary>Whether a reply of this kind means the bot could not answer (the closest facts are not an answer either).</summary>
+    public static bool IsUnanswered(ReplyKind kind) => kind is ReplyKind.UnknownCompany or ReplyKind.NotUnderstood or ReplyKind.NoResults or ReplyKind.Closest;
 
     /// <summary>The form questions are grouped by: trimmed, lower case, single spaces, no closing punctuation.</summary>
     /// <example>"  What is  Zorblax worth?? " => "what is zorblax worth"</example>

@@ -5,7 +5,12 @@ using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Queries;
 
-/// <summary><c>deals [company] [period] [type]</c>: deals newest first; the 12 months to the newest event by default.</summary>
+/// <summary>
+/// <c>deals [company] [period] [type]</c>: the deals of the period ranked by significance (size, then stage, then
+/// date), the first ten shown and the rest counted; "recent" (the 12 months to the newest event) by default. A
+/// question that narrows it — the latest, the first, the biggest, when, who led it, how many, yes or no — gets that
+/// one fact first.
+/// </summary>
 public static class DealsQuery
 {
     private const int MaxItems = 10;
@@ -14,79 +19,149 @@ public static class DealsQuery
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(q);
-        TimeFrame frame = command.Period ?? TimeFrame.Recent;
-        DateRange range = frame.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start);
-        ImmutableArray<EventType> types = command.Type is { } t ? Intents.EventTypes(t) : Intents.DealEventTypes;
+        bool focused = command.Order != Ordering.None || command.Facet != Facet.None || command.YesNo || !command.Topic.IsDefaultOrEmpty;
         string? id = command.Company?.Id;
-        string? name = id is null ? null : q.Name(id);
-        ImmutableArray<KnowledgeEvent> pool = id is null ? q.Snapshot.EventsNewestFirst : q.Snapshot.EventsOf(id);
 
-        // Events are newest first: jump to the end of the range, stop at its start, keep the first page.
+        // A question about one company's deals of a kind ("When did Anthropic file for an IPO?", "Anthropic's biggest
+        // round") looks at all time; a plain list looks at the recent twelve months.
+        TimeFrame? frame = command.Period ?? (focused && (id is not null || command.Order == Ordering.Biggest && command.Type is not null) ? null : TimeFrame.Recent);
+        DateRange range = frame?.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start) ?? new DateRange(DateOnly.MinValue, DateOnly.MaxValue);
+        ImmutableArray<EventType> types = command.Type is { } t ? Intents.EventTypes(t) : Intents.DealEventTypes;
+        string? name = id is null ? null : q.Name(id);
+        List<KnowledgeEvent> pool = Pool(q, id, range, types, command.Topic);
+
+        string period = frame is null ? q.L("all time", "alle tijd") : PeriodLabel(frame, range, q);
+        string phrase = frame is null ? string.Empty : " " + PeriodPhrase(frame, period, q);
+        string title = name is null ? $"Deals · {period}" : $"{name} · {Noun(2, command.Type, q)}";
+        ImmutableArray<string> suggestions = name is null
+            ? ["/deals OpenAI", "/deals Amazon", "/deals since 2025"]
+            : [$"/valuation {name}", $"/partners {name}", $"/investors {name}"];
+
+        if (pool.Count == 0)
+        {
+            return None(command, q, id, name, types, phrase, title, suggestions);
+        }
+
+        List<KnowledgeEvent> ranked = focused ? Focus(pool, command, q) : [.. Significance.Rank(pool)];
+        KnowledgeEvent top = ranked[0];
+        string answer;
+        if (!focused)
+        {
+            string count = pool.Count.ToString(q.Culture) + " " + Noun(pool.Count, command.Type, q);
+            answer = name is null
+                ? q.L($"{count}{phrase}, the largest first.", $"{count}{phrase}, de grootste eerst.")
+                : q.L($"{count} involving {name}{phrase}, the largest first.", $"{count} met {name}{phrase}, de grootste eerst.");
+            return q.Reply(ReplyKind.Answer, title, answer) with
+            {
+                Sections = [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. ranked.Take(MaxItems).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, ranked.Count - MaxItems))],
+                Sources = q.Sources(ranked.Take(MaxItems), 8),
+                Suggestions = suggestions,
+            };
+        }
+
+        if (command.Facet == Facet.Count)
+        {
+            string count = pool.Count.ToString(q.Culture) + " " + Noun(pool.Count, command.Type, q);
+            string whose = name is null ? string.Empty : q.L($" involving {name}", $" met {name}");
+            answer = q.L($"We know of {count}{whose}{phrase}; the largest: ", $"We kennen {count}{whose}{phrase}; de grootste: ") + Headlines.Fact(top, q);
+        }
+        else if (command.YesNo)
+        {
+            Verdict verdict = pool.Any(e => Significance.Stands(e) && e.Stage != Stage.Talks) ? Verdict.Yes
+                : pool.All(e => !Significance.Stands(e)) ? Verdict.No
+                : Verdict.NotYet;
+            top = verdict == Verdict.Yes ? ranked.First(e => Significance.Stands(e) && e.Stage != Stage.Talks) : top;
+            answer = Headlines.Lead(verdict, q) + Headlines.Asked(command.Facet, top, id, q) + Headlines.Fact(top, q);
+        }
+        else
+        {
+            answer = Headlines.Asked(command.Facet, top, id is null ? null : PayerOf(top, id), q) + Headlines.Fact(top, q);
+        }
+
+        List<KnowledgeEvent> rest = [.. ranked.Where(e => !ReferenceEquals(e, top))];
+        return q.Reply(ReplyKind.Answer, title, answer) with
+        {
+            Badge = q.Badge(top),
+            Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, rest.Count - (MaxItems - 2)))],
+            Notes = [.. q.Notes(top).Select(n => Formats.Shorten(n, 300))],
+            Sources = q.Sources(ranked.Take(4), 6),
+            Suggestions = suggestions,
+            EventId = top.Id,
+        };
+    }
+
+    /// <summary>The company itself when it paid or invested in the event, so "how much" reads its own figure.</summary>
+    private static string? PayerOf(KnowledgeEvent e, string id) =>
+        e.RoleOf(id) is { } role && (Roles.Investing.Contains(role) || role is Role.Acquirer or Role.Buyer or Role.Customer) ? id : null;
+
+    private static List<KnowledgeEvent> Pool(QueryContext q, string? id, DateRange range, ImmutableArray<EventType> types, ImmutableArray<string> topic)
+    {
         bool[] wanted = new bool[Enum.GetValues<EventType>().Length];
         foreach (EventType type in types)
         {
             wanted[(int)type] = true;
         }
 
-        List<KnowledgeEvent> shown = [];
-        int total = 0;
+        List<KnowledgeEvent> pool;
         if (id is null)
         {
-            (shown, total) = q.Snapshot.InRange(range.From, range.To, wanted, MaxItems);
+            (pool, _) = q.Snapshot.InRange(range.From, range.To, wanted, int.MaxValue);
         }
         else
         {
-            for (int i = KnowledgeSnapshot.FirstOnOrBefore(pool, range.To); i < pool.Length && pool[i].Date.Start >= range.From; i++)
+            pool = [];
+            ImmutableArray<KnowledgeEvent> events = q.Snapshot.EventsOf(id);
+            for (int i = KnowledgeSnapshot.FirstOnOrBefore(events, range.To); i < events.Length && events[i].Date.Start >= range.From; i++)
             {
-                if (wanted[(int)pool[i].Type] && total++ < MaxItems)
+                if (wanted[(int)events[i].Type])
                 {
-                    shown.Add(pool[i]);
+                    pool.Add(events[i]);
                 }
             }
         }
 
-        string period = PeriodLabel(frame, range, q);
-        string phrase = PeriodPhrase(frame, period, q);
-        string title = name is null ? $"Deals · {period}" : $"{name} · deals";
-        ImmutableArray<string> suggestions = name is null
-            ? ["/deals OpenAI", "/deals Amazon", "/deals since 2025"]
-            : [$"/valuation {name}", $"/partners {name}", $"/investors {name}"];
+        return topic.IsDefaultOrEmpty ? pool : [.. pool.Where(e => TopicMatch.Score(e, topic, q.Snapshot) >= 0.5)];
+    }
 
-        if (total == 0)
+    private static List<KnowledgeEvent> Focus(List<KnowledgeEvent> pool, DealsCommand command, QueryContext q) => command.Order switch
+    {
+        Ordering.Latest => [.. pool.OrderByDescending(e => e.Date).ThenByDescending(Significance.Size)],
+        Ordering.First => [.. pool.OrderBy(e => e.Date).ThenByDescending(Significance.Size)],
+        Ordering.Biggest => [.. Significance.Rank(pool)],
+        _ when command.Facet is Facet.Date or Facet.Stage => [.. pool.OrderByDescending(Significance.Stands).ThenByDescending(e => e.Date)],
+        _ when command.Facet is Facet.Lead => [.. pool.OrderByDescending(e => e.Parties.Any(p => p.Role == Role.LeadInvestor)).ThenByDescending(e => e.Date)],
+        _ => [.. Significance.Rank(pool)],
+    };
+
+    private static Reply None(DealsCommand command, QueryContext q, string? id, string? name, ImmutableArray<EventType> types, string phrase, string title, ImmutableArray<string> suggestions)
+    {
+        string none = Noun(0, command.Type, q);
+        string answer = name is null
+            ? q.L($"No {none}{phrase}.", $"Geen {none}{phrase}.")
+            : q.L($"No {none} for {name}{phrase}.", $"Geen {none} van {name}{phrase}.");
+        if (command.YesNo)
         {
-            string none = Counted(0, command.Type, q);
-            string answer = name is null
-                ? q.L($"No {none} {phrase}.", $"Geen {none} {phrase}.")
-                : q.L($"No {none} for {name} {phrase}.", $"Geen {none} van {name} {phrase}.");
-            if (pool.FirstOrDefault(e => types.Contains(e.Type)) is { } newest)
-            {
-                answer += " " + q.L($"The newest we know is from {q.Date(newest.Date)}: {q.Summary(newest)}", $"De nieuwste die we kennen is van {q.Date(newest.Date)}: {q.Summary(newest)}");
-                return q.Reply(ReplyKind.NoResults, title, answer) with
-                {
-                    Sections = [new ReplySection(q.L("Newest known", "Nieuwste bekende"), [q.Item(newest, q.TypeLabel(newest.Type))])],
-                    Sources = q.Sources([newest], 3),
-                    Suggestions = suggestions,
-                };
-            }
-
-            return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = suggestions };
+            answer = q.L($"We have no record of that: no {none} for {name ?? "anyone"}{phrase}.", $"Daar hebben we geen gegevens over: geen {none} van {name ?? "iemand"}{phrase}.");
         }
 
-        string count = total.ToString(q.Culture) + " " + Counted(total, command.Type, q);
-        string sentence = name is null
-            ? q.L($"{count} {phrase}, newest first.", $"{count} {phrase}, nieuwste eerst.")
-            : q.L($"{count} involving {name} {phrase}, newest first.", $"{count} met {name} {phrase}, nieuwste eerst.");
-
-        return q.Reply(ReplyKind.Answer, title, sentence) with
+        ImmutableArray<KnowledgeEvent> all = id is null ? q.Snapshot.EventsNewestFirst : q.Snapshot.EventsOf(id);
+        if (all.FirstOrDefault(e => types.Contains(e.Type)) is { } newest)
         {
-            Sections = [new ReplySection(period, [.. shown.Select(e => q.Item(e, q.TypeLabel(e.Type)))], total - shown.Count)],
-            Sources = q.Sources(shown, 8),
-            Suggestions = suggestions,
-        };
+            answer += " " + q.L($"The newest we know is from {q.Date(newest.Date)}: {q.Summary(newest)}", $"De nieuwste die we kennen is van {q.Date(newest.Date)}: {q.Summary(newest)}");
+            return q.Reply(ReplyKind.NoResults, title, answer) with
+            {
+                Sections = [new ReplySection(q.L("Newest known", "Nieuwste bekende"), [q.Item(newest, q.TypeLabel(newest.Type))])],
+                Sources = q.Sources([newest], 3),
+                Suggestions = suggestions,
+                EventId = newest.Id,
+            };
+        }
+
+        return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = suggestions };
     }
 
     /// <summary>The noun for a count of deals of a type: "1 cloud deal", "3 overnames"; "deals" for zero.</summary>
-    private static string Counted(int count, DealType? type, QueryContext q)
+    private static string Noun(int count, DealType? type, QueryContext q)
     {
         (string one, string many, string een, string veel) = type switch
         {
@@ -104,10 +179,13 @@ public static class DealsQuery
     }
 
     /// <summary>The period with its preposition: "in 2024", "since Oct 2025", "in the 12 months to Dec 2025".</summary>
-    private static string PeriodPhrase(TimeFrame frame, string label, QueryContext q) =>
-        frame.Kind == TimeFrameKind.Since ? label : "in " + label;
+    public static string PeriodPhrase(TimeFrame frame, string label, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return frame.Kind == TimeFrameKind.Since ? label : "in " + label;
+    }
 
-    /// <summary>"the 12 months to Dec 2025", "2024", "2026 so far", "since Oct 2025", "Q3 2026".</summary>
+    /// <summary>"the 12 months to Dec 2025", "2024", "2026 so far", "since Oct 2025", "Q3 2026", "H1 2025", "Mar 2026".</summary>
     public static string PeriodLabel(TimeFrame frame, DateRange range, QueryContext q)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -119,8 +197,9 @@ public static class DealsQuery
             TimeFrameKind.ThisYear => q.L($"{range.From.Year} so far", $"{range.From.Year} tot nu toe"),
             TimeFrameKind.LastYear or TimeFrameKind.Year => range.From.Year.ToString(q.Culture),
             TimeFrameKind.Since => q.L($"since {Month(range.From)}", $"sinds {Month(range.From)}"),
-            TimeFrameKind.ThisQuarter or TimeFrameKind.LastQuarter => $"Q{((range.From.Month - 1) / 3) + 1} {range.From.Year}",
-            TimeFrameKind.ThisMonth or TimeFrameKind.LastMonth => Month(range.From),
+            TimeFrameKind.ThisQuarter or TimeFrameKind.LastQuarter or TimeFrameKind.Quarter => $"Q{((range.From.Month - 1) / 3) + 1} {range.From.Year}",
+            TimeFrameKind.Half => q.L($"H{(range.From.Month == 1 ? 1 : 2)} {range.From.Year}", $"de {(range.From.Month == 1 ? "eerste" : "tweede")} helft van {range.From.Year}"),
+            TimeFrameKind.ThisMonth or TimeFrameKind.LastMonth or TimeFrameKind.Month => Month(range.From),
             _ => q.L($"the last {frame.Count} months", $"de afgelopen {frame.Count} maanden"),
         };
     }

@@ -19,16 +19,90 @@ public static class InfoQueries
         ("financials", "/financials <company> [year]", "revenue, spending and losses by period", "omzet, uitgaven en verlies per periode", "How much did OpenAI lose in 2024?"),
         ("company", "/company <company>", "profile: kind, founded, valuation, latest events", "profiel: soort, oprichting, waardering, recente gebeurtenissen", "Tell me about Mistral"),
         ("compare", "/compare <company> <company>", "two companies side by side", "twee bedrijven naast elkaar", "Compare OpenAI and Anthropic"),
+        ("ask", "/ask <question>", "two companies and their relation, yes/no questions, follow-ups", "twee bedrijven en hun relatie, ja/nee-vragen, vervolgvragen", "How much did Microsoft invest in Anthropic?"),
         ("search", "/search <text>", "find events by words", "zoek gebeurtenissen op woorden", "search Stargate"),
         ("help", "/help [command]", "this list", "deze lijst", "help deals"),
         ("about", "/about", "knowledge revision, counts, newest fact", "kennisrevisie, aantallen, nieuwste feit", "about"),
     ];
 
+    /// <summary>The least share of a question's content words the best event must match for the fallback to offer it.</summary>
+    public const double MinimumCoverage = 0.5;
+
+    /// <summary>
+    /// <c>search &lt;text&gt;</c>: the events that match the words best, by the ranked search when the host has one (the
+    /// same ranking the fallback uses), else every event containing all the words, newest first.
+    /// </summary>
     public static Reply Search(SearchCommand command, QueryContext q)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(q);
-        string[] words = command.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"', '\'', '.', '?')).Where(w => w.Length > 0).ToArray();
+        if (command.Fallback)
+        {
+            return Closest(command.Text, q) ?? NotUnderstood(q);
+        }
+
+        List<KnowledgeEvent> hits = q.Search is { } search
+            ? [.. search.Find(q.Snapshot, command.Text, 50).Where(m => m.Coverage >= MinimumCoverage).Select(m => m.Event)]
+            : Containing(command.Text, q);
+        string title = q.L($"Search · {command.Text}", $"Zoeken · {command.Text}");
+        if (hits.Count == 0)
+        {
+            return q.Reply(ReplyKind.NoResults, title, q.L($"Nothing found for “{command.Text}”.", $"Niets gevonden voor “{command.Text}”.")) with { Suggestions = ["/help", "/deals"] };
+        }
+
+        string order = q.Search is null ? q.L("newest first", "nieuwste eerst") : q.L("best match first", "beste treffer eerst");
+        return q.Reply(ReplyKind.Answer, title, q.L($"{q.Count(hits.Count, "match", "treffer")} for “{command.Text}”, {order}.", $"{hits.Count} {(hits.Count == 1 ? "treffer" : "treffers")} voor “{command.Text}”, {order}.")) with
+        {
+            Sections = [new ReplySection(q.L("Matches", "Treffers"), [.. hits.Take(10).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, hits.Count - 10))],
+            Sources = q.Sources(hits.Take(10), 8),
+            EventId = hits[0].Id,
+        };
+    }
+
+    /// <summary>
+    /// The ranked fallback when no question frame fits: "Closest facts we have:" and the top three with stage, certainty
+    /// and sources, if the best matches enough of the words; null below that minimum (the caller gives the help reply).
+    /// </summary>
+    public static Reply? Closest(string text, QueryContext q, double minimum = MinimumCoverage)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        if (q.Search is not { } search)
+        {
+            return null;
+        }
+
+        List<KnowledgeEvent> top = [.. search.Find(q.Snapshot, text, 3).Where(m => m.Coverage >= minimum).Select(m => m.Event)];
+        if (top.Count == 0)
+        {
+            return null;
+        }
+
+        return q.Reply(ReplyKind.Closest, q.L("Closest facts", "Dichtstbijzijnde feiten"), q.L("Closest facts we have: ", "De dichtstbijzijnde feiten die we hebben: ") + Headlines.Fact(top[0], q)) with
+        {
+            Badge = q.Badge(top[0]),
+            Sections = top.Count == 1 ? [] : [new ReplySection(q.L("Also close", "Ook dichtbij"), [.. top.Skip(1).Select(e => q.Item(e, q.TypeLabel(e.Type)))])],
+            Sources = q.Sources(top, 6),
+            Served = [.. top.Select(e => e.Id)],
+            EventId = top[0].Id,
+            Suggestions = ["/help", "/deals"],
+        };
+    }
+
+    /// <summary>The honest reply when nothing fits: what the bot knows, with examples.</summary>
+    public static Reply NotUnderstood(QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return new Reply(ReplyKind.NotUnderstood, q.Language, q.L("I can't answer that", "Dat kan ik niet beantwoorden"), q.L(
+            "I can't answer that yet. I know valuations, deals, partners, investors, portfolios and financials of AI companies.",
+            "Dat kan ik nog niet beantwoorden. Ik ken waarderingen, deals, partners, investeerders, portefeuilles en cijfers van AI-bedrijven."))
+        {
+            Suggestions = [q.L("What is OpenAI worth?", "Hoeveel is OpenAI waard?"), "/deals", q.L("How much did Microsoft invest in Anthropic?", "Hoeveel investeerde Microsoft in Anthropic?"), "/help"],
+        };
+    }
+
+    private static List<KnowledgeEvent> Containing(string text, QueryContext q)
+    {
+        string[] words = [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"', '\'', '.', '?')).Where(w => w.Length > 0)];
         bool Matches(KnowledgeEvent e)
         {
             string haystack = string.Join(' ', e.Summary, e.SummaryNl, e.Note, string.Join(' ', e.Others),
@@ -36,18 +110,7 @@ public static class InfoQueries
             return words.All(w => haystack.Contains(w, StringComparison.OrdinalIgnoreCase));
         }
 
-        List<KnowledgeEvent> hits = words.Length == 0 ? [] : [.. q.Snapshot.EventsNewestFirst.Where(Matches)];
-        string title = q.L($"Search · {command.Text}", $"Zoeken · {command.Text}");
-        if (hits.Count == 0)
-        {
-            return q.Reply(ReplyKind.NoResults, title, q.L($"Nothing found for “{command.Text}”.", $"Niets gevonden voor “{command.Text}”.")) with { Suggestions = ["/help", "/deals"] };
-        }
-
-        return q.Reply(ReplyKind.Answer, title, q.L($"{q.Count(hits.Count, "match", "treffer")} for “{command.Text}”, newest first.", $"{hits.Count} {(hits.Count == 1 ? "treffer" : "treffers")} voor “{command.Text}”, nieuwste eerst.")) with
-        {
-            Sections = [new ReplySection(q.L("Matches", "Treffers"), [.. hits.Take(10).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, hits.Count - 10))],
-            Sources = q.Sources(hits.Take(10), 8),
-        };
+        return words.Length == 0 ? [] : [.. q.Snapshot.EventsNewestFirst.Where(Matches)];
     }
 
     public static Reply Help(HelpCommand command, QueryContext q)

@@ -8,6 +8,11 @@ namespace ChatBot.Core.Queries;
 /// <summary><c>financials</c>, <c>company</c> and <c>compare</c>: what a company is and what its figures say.</summary>
 public static class ProfileQueries
 {
+    /// <summary>
+    /// <c>financials &lt;company&gt; [period]</c>: the figure asked for in the period asked. A year means the full year
+    /// when the knowledge has it, with a half-year or quarter figure offered next to it, never instead of it; a forecast
+    /// or a figure for a period still to come is told as one ("expects", "verwacht").
+    /// </summary>
     public static Reply Financials(FinancialsCommand command, QueryContext q)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -16,9 +21,7 @@ public static class ProfileQueries
         string name = q.Name(id);
         List<KnowledgeEvent> all = [.. q.Snapshot.EventsOf(id).Where(e => e.Type == EventType.Financials && e.Subject?.CompanyId == id)];
         DateRange? range = command.Period?.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start);
-        List<KnowledgeEvent> events = range is { } r
-            ? [.. all.Where(e => e.Period is { } p ? r.Contains(new DateOnly(p.Year, 12, 31)) || r.Contains(new DateOnly(p.Year, 1, 1)) || r.Contains(e.Date.Start) : r.Contains(e.Date.Start))]
-            : all;
+        List<KnowledgeEvent> events = range is { } r ? [.. all.Where(e => r.Overlaps(Span(e).From, Span(e).To))] : all;
         string title = q.L($"{name} · financials", $"{name} · cijfers");
         ImmutableArray<string> suggestions = [$"/valuation {name}", $"/deals {name}", $"/company {name}"];
         if (events.Count == 0)
@@ -37,46 +40,131 @@ public static class ProfileQueries
             };
         }
 
+        // The period asked for first (the full year for a year), then longer periods, then the newest report.
+        List<KnowledgeEvent> ranked = [.. events
+            .OrderByDescending(e => range is { } asked && Span(e) == asked)
+            .ThenByDescending(e => Span(e).To.DayNumber - Span(e).From.DayNumber)
+            .ThenByDescending(e => e.Period?.Year ?? e.Date.Year)
+            .ThenByDescending(e => e.Date)];
+        if (command.Period is null)
+        {
+            ranked = [.. events.OrderByDescending(e => Span(e).To).ThenByDescending(e => e.Date)];
+        }
+
         string sentence;
-        KnowledgeEvent? focusEvent = command.Focus is { } focus ? events.FirstOrDefault(e => e.Financials.Any(f => f.Metric == focus)) : null;
+        KnowledgeEvent? focusEvent = command.Focus is { } focus ? ranked.FirstOrDefault(e => e.Financials.Any(f => f.Metric == focus)) : null;
         if (command.Focus is { } metric && focusEvent is not null)
         {
-            FinancialFigure figure = focusEvent.Financials.First(f => f.Metric == metric);
-            string period = PeriodOf(focusEvent, q);
-            string money = q.Money(figure.Amount);
-            string publisher = QueryContext.Origin(focusEvent.Sources.OrderBy(src => src.Date).First());
-            string how = q.L($" ({q.CertaintyLabel(focusEvent.Certainty)}, per {publisher})", $" ({q.CertaintyLabel(focusEvent.Certainty)}, volgens {publisher})");
-            sentence = metric switch
+            sentence = FigureSentence(focusEvent, metric, name, q);
+            bool wholeYearAsked = command.Period?.IsWholeYear == true && range is { } year;
+            if (wholeYearAsked && Span(focusEvent) != range!.Value)
             {
-                FinancialMetric.Loss => q.L($"{name} lost {money} in {period}", $"{name} verloor in {period} {money}"),
-                FinancialMetric.Spending => q.L($"{name} spent {money} in {period}", $"{name} gaf in {period} {money} uit"),
-                FinancialMetric.Revenue => q.L($"{name} had revenue of {money} in {period}", $"{name} had in {period} een omzet van {money}"),
-                FinancialMetric.Profit => q.L($"{name} made a profit of {money} in {period}", $"{name} maakte in {period} een winst van {money}"),
-                FinancialMetric.RunRate => q.L($"{name} had an annualised revenue run-rate of {money} ({period})", $"{name} had een omzet op jaarbasis van {money} ({period})"),
-                FinancialMetric.CashBurn => q.L($"{name} burned {money} in {period}", $"{name} verbrandde in {period} {money}"),
-                _ => q.L($"{name} had a cash flow of {money} in {period}", $"{name} had in {period} een kasstroom van {money}"),
-            };
-            sentence += how + ".";
+                sentence = q.L($"We have no full-year figure for {range.Value.From.Year}. ", $"We hebben geen cijfer voor heel {range.Value.From.Year}. ") + sentence;
+            }
+            else if (ranked.FirstOrDefault(e => !ReferenceEquals(e, focusEvent) && e.Financials.Any(f => f.Metric == metric) && range is not null) is { } part)
+            {
+                FinancialFigure other = part.Financials.First(f => f.Metric == metric);
+                sentence += " " + q.L($"For {PeriodOf(part, q)}: {q.MetricLabel(metric)} {q.Money(other.Amount)} ({q.CertaintyLabel(part.Certainty)}).", $"Voor {PeriodOf(part, q)}: {q.MetricLabel(metric)} {q.Money(other.Amount)} ({q.CertaintyLabel(part.Certainty)}).");
+            }
         }
         else
         {
-            KnowledgeEvent latest = events[0];
+            KnowledgeEvent latest = ranked[0];
             sentence = command.Focus is { } missing
                 ? q.L($"We have no {q.MetricLabel(missing)} figure of {name}{(command.Period is null ? string.Empty : " for that period")}; ", $"We hebben geen {q.MetricLabel(missing)} van {name}{(command.Period is null ? string.Empty : " voor die periode")}; ")
                 : string.Empty;
-            sentence += q.L($"{name}'s latest figures ({PeriodOf(latest, q)}): {FigureLine(latest, q)}.", $"De laatste cijfers van {name} ({PeriodOf(latest, q)}): {FigureLine(latest, q)}.");
+            string projected = IsProjection(latest, q.Today) ? q.L(", projected", ", verwacht") : string.Empty;
+            sentence += command.Period is null
+                ? q.L($"{name}'s latest figures ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.", $"De laatste cijfers van {name} ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.")
+                : q.L($"{name}'s figures for {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.", $"De cijfers van {name} over {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.");
             sentence = char.ToUpper(sentence[0], q.Culture) + sentence[1..];
         }
 
-        KnowledgeEvent headline = focusEvent ?? events[0];
+        KnowledgeEvent headline = focusEvent ?? ranked[0];
         return q.Reply(ReplyKind.Answer, title, sentence) with
         {
             Badge = q.Badge(headline),
-            Sections = [new ReplySection(q.L("Figures by period", "Cijfers per periode"), [.. events.Take(10).Select(e => FiguresItem(e, q))], Math.Max(0, events.Count - 10))],
-            Sources = q.Sources(events.Take(5)),
-            Notes = [.. q.Notes(headline)],
+            Sections = [new ReplySection(q.L("Figures by period", "Cijfers per periode"), [.. ranked.Take(10).Select(e => FiguresItem(e, q))], Math.Max(0, ranked.Count - 10))],
+            Sources = q.Sources(ranked.Take(5)),
+            Notes = [.. q.Notes(headline).Select(n => Formats.Shorten(n, 300))],
             Suggestions = suggestions,
+            EventId = headline.Id,
         };
+    }
+
+    /// <summary>"OpenAI lost about $5 billion in 2024 (estimate, per The New York Times)."; a projection reads "expects".</summary>
+    private static string FigureSentence(KnowledgeEvent e, FinancialMetric metric, string name, QueryContext q)
+    {
+        FinancialFigure figure = e.Financials.First(f => f.Metric == metric);
+        string period = PeriodOf(e, q);
+        string money = q.Money(figure.Amount);
+        string publisher = QueryContext.Origin(e.Sources.OrderBy(src => src.Date).First());
+        if (IsProjection(e, q.Today))
+        {
+            string kind = q.L("projection", "prognose");
+            string said = q.L($" ({kind}, {q.CertaintyLabel(e.Certainty)}, per {publisher})", $" ({kind}, {q.CertaintyLabel(e.Certainty)}, volgens {publisher})");
+            return metric switch
+            {
+                FinancialMetric.Loss => q.L($"{name} expects a loss of {money} in {period}", $"{name} verwacht in {period} een verlies van {money}"),
+                FinancialMetric.Spending => q.L($"{name} expects to spend {money} in {period}", $"{name} verwacht in {period} {money} uit te geven"),
+                FinancialMetric.Revenue => q.L($"{name} projected revenue of {money} in {period}", $"{name} verwacht in {period} een omzet van {money}"),
+                FinancialMetric.Profit => q.L($"{name} expects a profit of {money} in {period}", $"{name} verwacht in {period} een winst van {money}"),
+                FinancialMetric.RunRate => q.L($"{name} expects an annualised revenue run-rate of {money} ({period})", $"{name} verwacht een omzet op jaarbasis van {money} ({period})"),
+                FinancialMetric.CashBurn => q.L($"{name} expects to burn {money} in {period}", $"{name} verwacht in {period} {money} te verbranden"),
+                _ => q.L($"{name} projected a cash flow of {money} in {period}", $"{name} verwacht in {period} een kasstroom van {money}"),
+            } + said + ".";
+        }
+
+        string how = q.L($" ({q.CertaintyLabel(e.Certainty)}, per {publisher})", $" ({q.CertaintyLabel(e.Certainty)}, volgens {publisher})");
+        return metric switch
+        {
+            FinancialMetric.Loss => q.L($"{name} lost {money} in {period}", $"{name} verloor in {period} {money}"),
+            FinancialMetric.Spending => q.L($"{name} spent {money} in {period}", $"{name} gaf in {period} {money} uit"),
+            FinancialMetric.Revenue => q.L($"{name} had revenue of {money} in {period}", $"{name} had in {period} een omzet van {money}"),
+            FinancialMetric.Profit => q.L($"{name} made a profit of {money} in {period}", $"{name} maakte in {period} een winst van {money}"),
+            FinancialMetric.RunRate => q.L($"{name} had an annualised revenue run-rate of {money} ({period})", $"{name} had een omzet op jaarbasis van {money} ({period})"),
+            FinancialMetric.CashBurn => q.L($"{name} burned {money} in {period}", $"{name} verbrandde in {period} {money}"),
+            _ => q.L($"{name} had a cash flow of {money} in {period}", $"{name} had in {period} een kasstroom van {money}"),
+        } + how + ".";
+    }
+
+    /// <summary>
+    /// Whether the figures are a forecast: guidance or a projection (not completed), a period that had not begun
+    /// or not ended when they were reported (a run-rate within its quarter is a measurement), or a period still to come.
+    /// </summary>
+    public static bool IsProjection(KnowledgeEvent e, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        DateRange span = Span(e);
+        bool runRateOnly = e.Financials.All(f => f.Metric == FinancialMetric.RunRate);
+        bool wholeYear = e.Period is { Kind: PeriodKind.CalendarYear or PeriodKind.FiscalYear };
+        return e.Stage != Stage.Completed
+            || span.From > today
+            || span.From > e.Date.End
+            || (span.To > e.Date.End && (!runRateOnly || wholeYear));
+    }
+
+    /// <summary>The days the figures cover: their period, else the event's date.</summary>
+    private static DateRange Span(KnowledgeEvent e)
+    {
+        if (e.Period is not { } p)
+        {
+            return new DateRange(e.Date.Start, e.Date.End);
+        }
+
+        DateOnly start = p.Kind switch
+        {
+            PeriodKind.Half => new DateOnly(p.Year, p.Part == 1 ? 1 : 7, 1),
+            PeriodKind.Quarter => new DateOnly(p.Year, ((p.Part - 1) * 3) + 1, 1),
+            _ => new DateOnly(p.Year, 1, 1),
+        };
+        int months = p.Kind switch
+        {
+            PeriodKind.Half => 6,
+            PeriodKind.Quarter => 3,
+            _ => 12,
+        };
+        return new DateRange(start, start.AddMonths(months).AddDays(-1));
     }
 
     public static Reply Company(CompanyCommand command, QueryContext q)
@@ -173,5 +261,5 @@ public static class ProfileQueries
         string.Join(" · ", e.Financials.Select(f => $"{q.MetricLabel(f.Metric)} {q.Money(f.Amount)}"));
 
     private static ReplyItem FiguresItem(KnowledgeEvent e, QueryContext q) =>
-        new($"{FigureLine(e, q)} — {q.Summary(e)}", PeriodOf(e, q), q.Badge(e), e.Id);
+        new($"{(IsProjection(e, q.Today) ? q.L("projected: ", "verwacht: ") : string.Empty)}{FigureLine(e, q)} — {q.Summary(e)}", PeriodOf(e, q), q.Badge(e), e.Id);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Search;
 
 namespace ChatBot.Core.Queries;
 
@@ -12,13 +13,17 @@ namespace ChatBot.Core.Queries;
 /// </summary>
 public sealed class QueryContext
 {
-    public QueryContext(KnowledgeSnapshot snapshot, DateOnly today, Language language)
+    public QueryContext(KnowledgeSnapshot snapshot, DateOnly today, Language language, IEventSearch? search = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Snapshot = snapshot;
         Today = today;
         Language = language;
+        Search = search;
     }
+
+    /// <summary>The ranked search over the events, if this host has one; without it there is no fallback.</summary>
+    public IEventSearch? Search { get; }
 
     public KnowledgeSnapshot Snapshot { get; }
 

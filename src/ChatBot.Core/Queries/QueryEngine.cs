@@ -23,10 +23,12 @@ public static class QueryEngine
             FinancialsCommand c => ProfileQueries.Financials(c, q),
             CompanyCommand c => ProfileQueries.Company(c, q),
             CompareCommand c => ProfileQueries.Compare(c, q),
+            RelationCommand c => LinkQuery.Answer(c, q),
+            EventCommand c => EventQuery.Answer(c, q),
             SearchCommand c => InfoQueries.Search(c, q),
             HelpCommand c => InfoQueries.Help(c, q),
             AboutCommand => InfoQueries.About(q),
-            _ => NotUnderstood(q),
+            _ => InfoQueries.NotUnderstood(q),
         };
     }
 
@@ -35,11 +37,18 @@ public static class QueryEngine
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(q);
-        string intent = result.Intent ?? "valuation";
+        string intent = Intents.Name(result.Intent is null or Intent.Relation ? Intent.Valuation : result.Intent.Value);
         switch (result.Failure)
         {
             case ParseFailure.UnknownCompany:
                 string name = result.UnknownName ?? string.Empty;
+
+                // "Tell me about Project Rainier": a name we do not know as a company may be what an event is called.
+                if (InfoQueries.Closest(name, q, minimum: 1.0) is { } named)
+                {
+                    return named;
+                }
+
                 IReadOnlyList<string> closest = q.Snapshot.Directory.Closest(name);
                 string answer = q.L($"I don't know “{name}”.", $"Ik ken “{name}” niet.");
                 if (closest.Count > 0)
@@ -75,15 +84,15 @@ public static class QueryEngine
                     Suggestions = ["What is OpenAI worth?", "/deals", "/help"],
                 };
             default:
-                return NotUnderstood(q);
+                return InfoQueries.NotUnderstood(q);
         }
     }
 
     private static string BadCommandText(ParseResult result, QueryContext q) => (result.Intent, result.Detail) switch
     {
-        ("admin", "action") => q.L("Admin commands: /admin status, reload, history, rollback <revision>, unanswered, feedback.", "Beheeropdrachten: /admin status, reload, history, rollback <revisie>, unanswered, feedback."),
-        ("admin", "revision") => q.L("Which revision? For example: /admin rollback 3 (see /admin history).", "Welke revisie? Bijvoorbeeld: /admin rollback 3 (zie /admin history)."),
-        ("feedback", _) => q.L("What is wrong or missing? For example: /feedback the valuation is outdated", "Wat is er fout of ontbreekt? Bijvoorbeeld: /feedback de waardering is verouderd"),
+        (Intent.Admin, "action") => q.L("Admin commands: /admin status, reload, history, rollback <revision>, unanswered, feedback.", "Beheeropdrachten: /admin status, reload, history, rollback <revisie>, unanswered, feedback."),
+        (Intent.Admin, "revision") => q.L("Which revision? For example: /admin rollback 3 (see /admin history).", "Welke revisie? Bijvoorbeeld: /admin rollback 3 (zie /admin history)."),
+        (Intent.Feedback, _) => q.L("What is wrong or missing? For example: /feedback the valuation is outdated", "Wat is er fout of ontbreekt? Bijvoorbeeld: /feedback de waardering is verouderd"),
         _ => BadOption(result, q),
     };
 
@@ -95,14 +104,6 @@ public static class QueryEngine
         { } name => q.L($"I don't know the command “{name}”. Type /help for the list.", $"Het commando “{name}” ken ik niet. Typ /help voor de lijst."),
         _ => q.L("Type /help for the list of commands.", "Typ /help voor de lijst met commando's."),
     };
-
-    private static Reply NotUnderstood(QueryContext q) =>
-        new(ReplyKind.NotUnderstood, q.Language, q.L("I can't answer that", "Dat kan ik niet beantwoorden"), q.L(
-            "I can't answer that yet. I know valuations, deals, partners, investors, portfolios and financials of AI companies.",
-            "Dat kan ik nog niet beantwoorden. Ik ken waarderingen, deals, partners, investeerders, portefeuilles en cijfers van AI-bedrijven."))
-        {
-            Suggestions = [q.L("What is OpenAI worth?", "Hoeveel is OpenAI waard?"), "/deals", q.L("Who invested in Anthropic?", "Wie investeerde in Anthropic?"), "/help"],
-        };
 
     private static string Or(IReadOnlyList<string> names, QueryContext q) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + q.L(" or ", " of ") + names[^1];

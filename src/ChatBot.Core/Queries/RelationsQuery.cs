@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Knowledge;
@@ -12,67 +11,57 @@ public static class RelationsQuery
     /// <summary>How many investors or holdings a reply lists; the rest are counted.</summary>
     private const int MaxListed = 15;
 
-    private static readonly FrozenSet<Role> InvestorRoles = new[] { Role.LeadInvestor, Role.Investor, Role.StrategicInvestor, Role.Buyer, Role.Acquirer }.ToFrozenSet();
-
-    private static readonly FrozenSet<EventType> InvestmentTypes =
-        new[] { EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Offer, EventType.Acquisition, EventType.Merger }.ToFrozenSet();
-
-    /// <summary><c>partners &lt;company&gt;</c>: cloud, chip and other partners, each with the deals behind it.</summary>
+    /// <summary>
+    /// <c>partners &lt;company&gt;</c>: cloud, chip and other partners, each with the deals behind it. Every supplier
+    /// the knowledge has is listed: providers of cloud deals and of partnerships and infrastructure that supply
+    /// capacity, and every counterparty of a chip deal, named participants included.
+    /// </summary>
     public static Reply Partners(PartnersCommand command, QueryContext q)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(q);
         string id = command.Company.Id!;
         string name = q.Name(id);
-        (string Title, EventType[] Types, PartnerKind Kind)[] groups =
+        List<KnowledgeEvent> standing = [.. q.Snapshot.EventsOf(id).Where(e => e.Stage != Stage.Cancelled && e.Certainty != Certainty.Denied)];
+        List<KnowledgeEvent> chips = [.. standing.Where(e => e.Type == EventType.ChipDeal || (e.Type == EventType.Infrastructure && e.Parties.Any(p => p.CompanyId != id && p.Role == Role.Provider && q.Snapshot.FindCompany(p.CompanyId)?.Kind == CompanyKind.Chipmaker)))];
+        List<KnowledgeEvent> cloud = [.. standing.Where(e => !chips.Contains(e) && (e.Type == EventType.CloudDeal || (e.Type is EventType.Partnership or EventType.Infrastructure && e.Parties.Any(p => p.CompanyId != id && p.Role is Role.Provider or Role.Customer) && e.RoleOf(id) is Role.Customer or Role.Provider)))];
+        List<KnowledgeEvent> other = [.. standing.Where(e => e.Type is EventType.Partnership or EventType.Infrastructure && !chips.Contains(e) && !cloud.Contains(e))];
+        (string Title, List<KnowledgeEvent> Events, PartnerKind Kind)[] groups =
         [
-            (q.L("Cloud", "Cloud"), [EventType.CloudDeal], PartnerKind.Cloud),
-            (q.L("Chips", "Chips"), [EventType.ChipDeal], PartnerKind.Chips),
-            (q.L("Partnerships and infrastructure", "Samenwerkingen en infrastructuur"), [EventType.Partnership, EventType.Infrastructure], PartnerKind.All),
+            (q.L("Cloud", "Cloud"), cloud, PartnerKind.Cloud),
+            (q.L("Chips", "Chips"), chips, PartnerKind.Chips),
+            (q.L("Partnerships and infrastructure", "Samenwerkingen en infrastructuur"), other, PartnerKind.All),
         ];
 
         List<ReplySection> sections = [];
         List<string> summaryParts = [];
         List<string> groupNames = [];
         List<KnowledgeEvent> used = [];
-        foreach ((string groupTitle, EventType[] types, PartnerKind kind) in groups)
+        foreach ((string groupTitle, List<KnowledgeEvent> events, PartnerKind kind) in groups)
         {
-            if (command.Kind != PartnerKind.All && command.Kind != kind)
+            if ((command.Kind != PartnerKind.All && command.Kind != kind) || events.Count == 0)
             {
                 continue;
             }
 
-            List<KnowledgeEvent> events = [.. q.Snapshot.EventsOf(id).Where(e => types.Contains(e.Type) && e.Stage != Stage.Cancelled)];
-            List<string> partners = [.. events.SelectMany(e => e.Parties)
-                .Where(p => p.CompanyId != id && p.Role != Role.Subject)
-                .Select(p => p.CompanyId)
-                .Distinct(StringComparer.Ordinal)];
-            if (events.Count == 0)
-            {
-                continue;
-            }
-
+            List<string> partners = [.. events.SelectMany(e => Counterparties(e, id, kind, q)).Distinct(StringComparer.Ordinal)];
             used.AddRange(events);
-            ImmutableArray<ReplyItem> items =
-            [
-                .. events.Select(e => WithTerm(q.Item(e, string.Join(", ", e.Parties.Where(p => p.CompanyId != id).Select(p => q.Name(p.CompanyId)))), e, q)),
-            ];
-            sections.Add(new ReplySection(groupTitle, items));
+            sections.Add(new ReplySection(groupTitle, [.. Significance.Rank(events).Select(e => WithTerm(q.Item(e, q.List(Counterparties(e, id, PartnerKind.All, q))), e, q))]));
             if (partners.Count > 0)
             {
-                groupNames.Add(q.List(partners.Select(q.Name)));
+                groupNames.Add(q.List(partners));
                 summaryParts.Add($"{groupTitle.ToLower(q.Culture)}: {groupNames[^1]}");
             }
         }
 
         string title = q.L($"{name} · partners", $"{name} · partners");
         ImmutableArray<string> suggestions = [$"/deals {name}", $"/investors {name}", $"/valuation {name}"];
-        if (sections.Count == 0)
+        if (sections.Count == 0 || groupNames.Count == 0)
         {
             string which = command.Kind switch
             {
-                PartnerKind.Cloud when groupNames.Count > 0 => q.L("cloud partners", "cloudpartners"),
-                PartnerKind.Chips when groupNames.Count > 0 => q.L("chip partners", "chippartners"),
+                PartnerKind.Cloud => q.L("cloud partners", "cloudpartners"),
+                PartnerKind.Chips => q.L("chip partners", "chippartners"),
                 _ => q.L("partners", "partners"),
             };
             return q.Reply(ReplyKind.NoResults, title, q.L($"We know of no {which} of {name}.", $"We kennen geen {which} van {name}.")) with { Suggestions = suggestions };
@@ -80,8 +69,8 @@ public static class RelationsQuery
 
         string answer = command.Kind switch
         {
-            PartnerKind.Cloud when groupNames.Count > 0 => q.L($"{name}'s cloud partners: {groupNames[0]}.", $"Cloudpartners van {name}: {groupNames[0]}."),
-            PartnerKind.Chips when groupNames.Count > 0 => q.L($"{name}'s chip partners: {groupNames[0]}.", $"Chippartners van {name}: {groupNames[0]}."),
+            PartnerKind.Cloud => q.L($"{name}'s cloud partners: {groupNames[0]}.", $"Cloudpartners van {name}: {groupNames[0]}."),
+            PartnerKind.Chips => q.L($"{name}'s chip partners: {groupNames[0]}.", $"Chippartners van {name}: {groupNames[0]}."),
             _ => q.L($"{name}'s partners — {string.Join("; ", summaryParts)}.", $"Partners van {name} — {string.Join("; ", summaryParts)}."),
         };
         List<string> notes = [.. StakesHeldIn(id, q)];
@@ -94,6 +83,35 @@ public static class RelationsQuery
         };
     }
 
+    /// <summary>The other side of a deal: the provider and customer of a cloud deal, every counterparty of a chip deal, named participants too.</summary>
+    private static IEnumerable<string> Counterparties(KnowledgeEvent e, string id, PartnerKind kind, QueryContext q)
+    {
+        Role? own = e.RoleOf(id);
+        foreach (Party party in e.Parties)
+        {
+            if (party.CompanyId == id || (own != Role.Subject && party.Role == Role.Subject && e.Type != EventType.Infrastructure))
+            {
+                continue;
+            }
+
+            // In a cloud deal the chip maker named beside the provider is not a cloud partner.
+            if (kind == PartnerKind.Cloud && e.Type == EventType.CloudDeal && party.Role == Role.Partner)
+            {
+                continue;
+            }
+
+            yield return q.Name(party.CompanyId);
+        }
+
+        if (kind != PartnerKind.Cloud)
+        {
+            foreach (string name in e.Others)
+            {
+                yield return name;
+            }
+        }
+    }
+
     /// <summary><c>investors &lt;company&gt;</c>: who backs the company, with the rounds they joined and the stakes they hold.</summary>
     public static Reply Investors(InvestorsCommand command, QueryContext q)
     {
@@ -101,10 +119,9 @@ public static class RelationsQuery
         ArgumentNullException.ThrowIfNull(q);
         string id = command.Company.Id!;
         string name = q.Name(id);
-        List<KnowledgeEvent> events = [.. q.Snapshot.EventsOf(id)
-            .Where(e => InvestmentTypes.Contains(e.Type) && IsInvestedIn(e, id) && e.Certainty != Certainty.Denied)];
+        List<KnowledgeEvent> events = [.. q.Snapshot.EventsOf(id).Where(e => Holds(e) && e.RoleOf(id) is Role.Subject or Role.Target)];
         var byInvestor = events
-            .SelectMany(e => e.Parties.Where(p => p.CompanyId != id && InvestorRoles.Contains(p.Role)).Select(p => (Party: p, Event: e)))
+            .SelectMany(e => e.Parties.Where(p => p.CompanyId != id && IsOwner(e, p.CompanyId)).Select(p => (Party: p, Event: e)))
             .GroupBy(x => x.Party.CompanyId, StringComparer.Ordinal)
             .OrderByDescending(g => g.Any(x => x.Party.Role == Role.LeadInvestor))
             .ThenByDescending(g => g.Count())
@@ -146,7 +163,7 @@ public static class RelationsQuery
         string id = command.Investor.Id!;
         string name = q.Name(id);
         var holdings = q.Snapshot.EventsOf(id)
-            .Where(e => InvestmentTypes.Contains(e.Type) && e.Certainty != Certainty.Denied && e.RoleOf(id) is { } role && InvestorRoles.Contains(role))
+            .Where(e => Holds(e) && IsOwner(e, id))
             .SelectMany(e => e.Parties.Where(p => p.Role is Role.Subject or Role.Target && p.CompanyId != id).Select(p => (Target: p.CompanyId, Event: e)))
             .GroupBy(x => x.Target, StringComparer.Ordinal)
             .ToList();
@@ -184,8 +201,13 @@ public static class RelationsQuery
     private static ReplyItem WithTerm(ReplyItem item, KnowledgeEvent e, QueryContext q) =>
         e.Term is { } term ? item with { Text = $"{item.Text} ({q.TermText(term)})" } : item;
 
-    private static bool IsInvestedIn(KnowledgeEvent e, string id) =>
-        e.RoleOf(id) is Role.Subject or Role.Target;
+    /// <summary>An event that makes or records a holding: it stands, got past talks, and is not an offer.</summary>
+    private static bool Holds(KnowledgeEvent e) =>
+        Significance.Stands(e) && e.Stage != Stage.Talks && e.Type != EventType.Offer;
+
+    /// <summary>Investors, buyers of shares in a round, and acquirers of a company bought or merged: never a bidder.</summary>
+    private static bool IsOwner(KnowledgeEvent e, string companyId) =>
+        Roles.InvestsIn(e, companyId) || (e.RoleOf(companyId) == Role.Acquirer && e.Type is EventType.Acquisition or EventType.Merger);
 
     /// <summary>" · $7.5 billion · 27%": what a party put in or holds, else the event's own amount.</summary>
     private static string PartyFigures(Party party, KnowledgeEvent e, QueryContext q)

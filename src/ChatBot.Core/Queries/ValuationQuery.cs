@@ -49,16 +49,29 @@ public static class ValuationQuery
         ImmutableArray<ValuationPoint> history = History(q.Snapshot, id);
         string title = q.L($"{name} · valuation", $"{name} · waardering");
         ImmutableArray<string> suggestions = [$"/deals {name}", $"/investors {name}", $"/company {name}"];
+        if (command.Period is { } period)
+        {
+            // "What was OpenAI worth in 2024?": the valuations known by the end of that period.
+            DateRange range = period.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start);
+            history = [.. history.Where(p => p.Event.Date.Start <= range.To)];
+            if (history.IsEmpty)
+            {
+                return q.Reply(ReplyKind.NoResults, title, q.L($"We have no valuation of {name} up to {DealsQuery.PeriodLabel(period, range, q)}.", $"We hebben geen waardering van {name} tot en met {DealsQuery.PeriodLabel(period, range, q)}.")) with { Suggestions = suggestions };
+            }
+        }
+
         if (history.IsEmpty)
         {
             return q.Reply(ReplyKind.NoResults, title, q.L($"We have no valuation of {name} yet.", $"We hebben nog geen waardering van {name}.")) with { Suggestions = suggestions };
         }
 
+        string prefix = command.YesNo && command.Asked is { } asked ? AskedFigure(history, asked, name, q) : string.Empty;
+
         int headlineIndex = history.IndexOf(history.FirstOrDefault(p => p.IsHeadline)!);
         if (headlineIndex < 0)
         {
             ValuationPoint latest = history[0];
-            return q.Reply(ReplyKind.Answer, title, q.L(
+            return q.Reply(ReplyKind.Answer, title, prefix + q.L(
                     $"We have no confirmed valuation of {name}; the latest reported figure is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)}).",
                     $"We hebben geen bevestigde waardering van {name}; het laatst gemelde bedrag is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)}).")) with
             {
@@ -75,7 +88,7 @@ public static class ValuationQuery
         ImmutableArray<ValuationPoint> older = history[(headlineIndex + 1)..];
         string money = q.Money(headline.Valuation.Amount) + QueryContext.BasisSuffix(headline.Valuation.Basis);
         string how = How(headline.Event, id, q);
-        string answer = q.L(
+        string answer = prefix + q.L(
             $"{name} was last valued at {money} {q.OnDate(headline.Event.Date)}, set by {how}.",
             $"{name} werd {q.OnDate(headline.Event.Date)} voor het laatst gewaardeerd op {money}, vastgesteld bij {how}.");
         if (!newer.IsEmpty)
@@ -112,6 +125,36 @@ public static class ValuationQuery
             Notes = [.. q.Notes(headline.Event).Concat(newer.SelectMany(p => q.Notes(p.Event))).Distinct()],
             Suggestions = suggestions,
         };
+    }
+
+    /// <summary>"Is xAI worth $200 billion?": Yes, No or Not any more first, and the report that says so.</summary>
+    private static string AskedFigure(ImmutableArray<ValuationPoint> history, Money asked, string name, QueryContext q)
+    {
+        ValuationPoint? named = history.FirstOrDefault(p => string.Equals(p.Valuation.Amount.Currency, asked.Currency, StringComparison.Ordinal)
+            && Math.Abs(p.Valuation.Amount.Amount - asked.Amount) <= asked.Amount * 0.05m);
+        ValuationPoint? headline = history.FirstOrDefault(p => p.IsHeadline);
+        string figure = q.Money(asked);
+        if (named is null)
+        {
+            return q.L($"No — we have no valuation of {name} at {figure}. ", $"Nee — we hebben geen waardering van {name} van {figure}. ");
+        }
+
+        if (named.Event.Certainty == Certainty.Denied)
+        {
+            return Headlines.Lead(Verdict.No, q) + q.L("the report was denied: ", "het bericht werd ontkend: ") + Headlines.Fact(named.Event, q) + " ";
+        }
+
+        if (ReferenceEquals(named, headline))
+        {
+            return Headlines.Lead(Verdict.Yes, q);
+        }
+
+        if (headline is not null && named.Event.Date < headline.Event.Date)
+        {
+            return Headlines.Lead(Verdict.NotAnyMore, q) + q.L($"{name} was valued at {figure} {q.OnDate(named.Event.Date)}. ", $"{name} werd {q.OnDate(named.Event.Date)} op {figure} gewaardeerd. ");
+        }
+
+        return Headlines.Lead(Verdict.NotYet, q) + q.L("only reported, not confirmed: ", "alleen gemeld, niet bevestigd: ") + Headlines.Fact(named.Event, q) + " ";
     }
 
     private static ReplyItem PointItem(ValuationPoint p, QueryContext q) =>

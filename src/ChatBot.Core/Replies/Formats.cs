@@ -160,6 +160,9 @@ public static class Formats
         return string.Create(CultureInfo.InvariantCulture, $"{count} {noun}");
     }
 
+    /// <summary>A small number in words: "three", Dutch "drie".</summary>
+    public static string Words(int count, Language language) => count.ToWords(language.Culture());
+
     /// <summary>A period of financial figures: "2024", "FY2025", "H1 2025"; Dutch "boekjaar 2025", "1e helft 2025".</summary>
     public static string Period(Knowledge.Period period, Language language) => period.Kind switch
     {

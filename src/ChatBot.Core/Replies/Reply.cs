@@ -33,6 +33,9 @@ public enum ReplyKind
 
     /// <summary>The outcome of an operation: admin status, a reload, a watch, feedback taken.</summary>
     Operation,
+
+    /// <summary>No question frame fitted: the closest facts the ranked search found, labelled as such.</summary>
+    Closest,
 }
 
 /// <summary>The stage and certainty of a fact, with their labels in the reply's language.</summary>
@@ -50,6 +53,11 @@ public sealed record ReplyItem(string Text, string? DateLabel = null, Badge? Bad
 
 /// <summary>A titled list of items ("Newer reports", "History").</summary>
 public sealed record ReplySection(string Title, ImmutableArray<ReplyItem> Items, int More = 0);
+
+/// <summary>Another reading of the question, offered as a button: its label and the question that asks it.</summary>
+/// <param name="Label">What the button says ("Anthropic → Amazon", "Compare Nvidia and Intel").</param>
+/// <param name="Question">The text to ask when it is chosen; it reads back as that command.</param>
+public sealed record ReplyChoice(string Label, string Question);
 
 /// <summary>A source with its date label, in the reply's language.</summary>
 public sealed record SourceRef(string Publisher, string DateLabel, string? Url, string? Cites, string? Title);
@@ -80,4 +88,13 @@ public sealed record Reply(ReplyKind Kind, Language Language, string Title, stri
 
     /// <summary>Only the asker should see it (admin replies, refusals): ephemeral where the platform allows.</summary>
     public bool Private { get; init; }
+
+    /// <summary>Other readings of the question, offered as buttons (Discord components, Teams card actions, a numbered choice in the console).</summary>
+    public ImmutableArray<ReplyChoice> Choices { get; init; } = [];
+
+    /// <summary>The event the first sentence is about, if one: what "it" means in a follow-up ("who led it?").</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>The events a ranked search served, best first (fallback replies), for the curators' log.</summary>
+    public ImmutableArray<string> Served { get; init; } = [];
 }

@@ -6,6 +6,7 @@ using ChatBot.Hosting;
 using ChatBot.Knowledge;
 using ChatBot.Knowledge.Loading;
 using ChatBot.Knowledge.Reloading;
+using ChatBot.Search;
 using ChatBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,7 @@ public static class ChatBotApp
             {
                 "chat" => await ChatAsync(host, line, options, input, output, error, logger, cancellationToken).ConfigureAwait(false),
                 "ask" => await AskAsync(host, line, options, output, error, logger, cancellationToken).ConfigureAwait(false),
+                "eval" => await EvalVerb.RunAsync(host.Services, line, options, output, error, cancellationToken).ConfigureAwait(false),
                 "knowledge" => await KnowledgeVerbs.RunAsync(host.Services, line, options, output, error).ConfigureAwait(false),
                 "teams" => await TeamsVerbs.RunAsync(host.Services, line, output, error).ConfigureAwait(false),
                 "serve" => await ServeVerb.RunAsync(line, options, error, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false),
@@ -96,6 +98,9 @@ public static class ChatBotApp
         Usage:
           chatbot                          interactive console chat (type 'help', 'history', 'exit')
           chatbot ask "<question>" [--json] one answer on standard output (--json: the reply as JSON)
+          chatbot eval <file.tsv>          ask every question of an evaluation file against the knowledge files as
+                                           they are (never imported); print each miss and 'N passed, N failed';
+                                           exit code 0 only when all pass (--today yyyy-mm-dd fixes the clock)
           chatbot knowledge validate       check the knowledge files; exit code 1 on any error
           chatbot knowledge import         validate and import the files as a new revision
           chatbot knowledge history        list the stored revisions (* marks the one served)
@@ -139,6 +144,7 @@ public static class ChatBotApp
         builder.Services.AddSingleton(time);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddSingleton(new EngineSettings(builder.Configuration.GetValue("Limits:QuestionsPerUserPerMinute", 20)));
+        builder.Services.AddEventSearch();
         builder.Services.AddSingleton<IChatBotEngine, ChatBotEngine>();
         builder.Services.AddDiscordAdapter(builder.Configuration);
         builder.Services.AddSingleton<ChatBot.Teams.Conversations.IConversationReferenceStore, LiteDbConversationReferences>();

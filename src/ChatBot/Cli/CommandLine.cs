@@ -20,6 +20,9 @@ public sealed record CommandLine(
     ImmutableArray<string> ConfigurationArgs,
     string? Error)
 {
+    /// <summary>The day <c>eval</c> takes as today, from <c>--today yyyy-mm-dd</c>, for relative periods.</summary>
+    public string? Today { get; init; }
+
     private static readonly Dictionary<string, string> Shortcuts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["--knowledge"] = "Knowledge:Path",
@@ -35,6 +38,7 @@ public sealed record CommandLine(
         bool json = false;
         bool help = false;
         string? locale = null;
+        string? today = null;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -63,7 +67,15 @@ public sealed record CommandLine(
                     value = arg[(equals + 1)..];
                 }
 
-                if (name.Equals("--locale", StringComparison.OrdinalIgnoreCase))
+                if (name.Equals("--today", StringComparison.OrdinalIgnoreCase))
+                {
+                    today = value ?? Next();
+                    if (today is null)
+                    {
+                        return Fail("--today needs a date, e.g. --today 2026-12-04");
+                    }
+                }
+                else if (name.Equals("--locale", StringComparison.OrdinalIgnoreCase))
                 {
                     locale = value ?? Next();
                     if (locale is null)
@@ -102,7 +114,7 @@ public sealed record CommandLine(
             }
         }
 
-        return new CommandLine([.. words], json, help, locale, [.. config], null);
+        return new CommandLine([.. words], json, help, locale, [.. config], null) { Today = today };
 
         CommandLine Fail(string error) => new([], false, false, null, [], error);
     }

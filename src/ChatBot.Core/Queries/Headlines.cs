@@ -1,0 +1,109 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+
+namespace ChatBot.Core.Queries;
+
+/// <summary>What a yes/no question gets first.</summary>
+public enum Verdict
+{
+    Yes,
+    No,
+
+    /// <summary>It happened or was agreed, and was later dropped.</summary>
+    NotAnyMore,
+
+    /// <summary>Only talks, an announcement or an offer: nothing done yet.</summary>
+    NotYet,
+
+    /// <summary>The figure asked about was replaced by a smaller one.</summary>
+    Replaced,
+}
+
+/// <summary>
+/// The first sentence of an answer about a fact: the attribute asked for up front, the fact as the curators wrote it,
+/// and its date, stage and certainty — "Nvidia licensed Groq's technology … (24 Dec 2025 · agreed · confirmed)."
+/// </summary>
+public static class Headlines
+{
+    /// <summary>"(24 Dec 2025 · agreed · confirmed)".</summary>
+    public static string Badge(KnowledgeEvent e, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(q);
+        return $"({q.Date(e.Date)} · {q.StageLabel(e.Stage)} · {q.CertaintyLabel(e.Certainty)})";
+    }
+
+    /// <summary>The event's summary with its badge: "Summary (date · stage · certainty)."</summary>
+    public static string Fact(KnowledgeEvent e, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return q.Summary(e).TrimEnd().TrimEnd('.') + " " + Badge(e, q) + ".";
+    }
+
+    /// <summary>"Yes — ", "No, not yet — ", "Not any more — "; Dutch "Ja — ", "Nee, nog niet — ", "Niet meer — ".</summary>
+    public static string Lead(Verdict verdict, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return verdict switch
+        {
+            Verdict.Yes => q.L("Yes — ", "Ja — "),
+            Verdict.No => q.L("No — ", "Nee — "),
+            Verdict.NotAnyMore => q.L("Not any more — ", "Niet meer — "),
+            Verdict.NotYet => q.L("No, not yet — ", "Nee, nog niet — "),
+            _ => q.L("No, not as planned — ", "Nee, niet zoals gepland — "),
+        };
+    }
+
+    /// <summary>
+    /// What the question asked for, before the fact, when the fact's own words may not carry it: "Led by GIC and Coatue —",
+    /// "On 18 Nov 2025:", "7 years, until 2032 —", "Microsoft holds about 27% of OpenAI —". Empty when the summary says it.
+    /// </summary>
+    public static string Asked(Facet facet, KnowledgeEvent e, string? actorId, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(q);
+        string summary = q.Summary(e);
+        switch (facet)
+        {
+            case Facet.Date:
+                return q.L("On ", "Op ") + q.Date(e.Date) + ": ";
+            case Facet.Term:
+                return e.Term is { } term
+                    ? q.L("Term: ", "Looptijd: ") + q.TermText(term) + " — "
+                    : q.L("We have no end date for it — ", "We hebben er geen einddatum van — ");
+            case Facet.Lead:
+                string[] leads = [.. e.Parties.Where(p => p.Role == Role.LeadInvestor).Select(p => q.Name(p.CompanyId))];
+                return leads.Length > 0
+                    ? q.L("Led by ", "Onder leiding van ") + q.List(leads) + " — "
+                    : q.L("We have no lead investor for it — ", "We kennen er geen hoofdinvesteerder van — ");
+            case Facet.Stake:
+                Stake? stake = actorId is null ? e.Stake : Roles.StakeOf(e, actorId) ?? e.Stake;
+                if (stake is { } s && actorId is not null && e.Subject is { } subject && subject.CompanyId != actorId)
+                {
+                    string percent = Formats.Stake(s, q.Language);
+                    return summary.Contains(percent, StringComparison.Ordinal) ? string.Empty : q.L($"{q.Name(actorId)}: {percent} of {q.Name(subject.CompanyId)} — ", $"{q.Name(actorId)}: {percent} van {q.Name(subject.CompanyId)} — ");
+                }
+
+                return string.Empty;
+            case Facet.Valuation when e.Valuation is { } valuation:
+                string money = q.Money(valuation.Amount);
+                return summary.Contains(money, StringComparison.Ordinal) ? string.Empty : q.L($"Valuation {money} — ", $"Waardering {money} — ");
+            case Facet.Amount or Facet.Price or Facet.None:
+                Money? amount = actorId is null ? e.Amount : Roles.AmountOf(e, actorId) ?? e.Amount;
+                if (amount is { } m)
+                {
+                    string figure = q.Money(m);
+                    return summary.Contains(figure, StringComparison.Ordinal) || summary.Contains(Formats.Money(m with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal)
+                        ? string.Empty
+                        : figure + ": ";
+                }
+
+                return facet == Facet.None ? string.Empty : q.L("No amount is known — ", "Er is geen bedrag bekend — ");
+            case Facet.Stage:
+                return q.StageLabel(e.Stage) is { } stage ? char.ToUpper(stage[0], q.Culture) + stage[1..] + ", " + q.CertaintyLabel(e.Certainty) + " — " : string.Empty;
+            default:
+                return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,340 @@
+using System.Collections.Immutable;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Knowledge;
+using ChatBot.Core.Replies;
+
+namespace ChatBot.Core.Queries;
+
+/// <summary>
+/// A relation question: the events that link two companies (or a company and a topic) by the relation asked about,
+/// most relevant first, with the asked attribute in the first sentence; Yes, No or Not any more first for a yes/no
+/// question; totals where they add up; and "we have no record of …" said precisely about what was asked.
+/// </summary>
+public static class LinkQuery
+{
+    private const int MaxListed = 8;
+
+    public static Reply Answer(RelationCommand command, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(q);
+        string actor = command.Actor.Id!;
+        string? counterpart = command.Counterpart?.Id;
+        ImmutableArray<ReplyChoice> choices = [];
+        List<KnowledgeEvent> matches = Matching(command, actor, counterpart, q);
+        if (!command.Directed && counterpart is not null && command.Relation != Relation.Any)
+        {
+            // "Amazon Anthropic investment": the grammar did not say who invests; the knowledge does.
+            RelationCommand reversed = command with { Actor = command.Counterpart!, Counterpart = command.Actor };
+            List<KnowledgeEvent> other = Matching(reversed, counterpart, actor, q);
+            if (other.Count > 0 && (matches.Count == 0 || Significance.Size(other[0]) > Significance.Size(matches[0])))
+            {
+                if (matches.Count > 0)
+                {
+                    choices = [Choice(command, q)];
+                }
+
+                (command, matches, actor, counterpart) = (reversed, other, counterpart, actor);
+            }
+            else if (other.Count > 0)
+            {
+                choices = [Choice(reversed, q)];
+            }
+        }
+
+        if (command.Relation == Relation.Any && counterpart is not null && command.Facet == Facet.None && !command.YesNo)
+        {
+            choices = choices.Add(new ReplyChoice(q.L($"Compare {q.Name(actor)} and {q.Name(counterpart)}", $"Vergelijk {q.Name(actor)} en {q.Name(counterpart)}"), $"/compare {q.Name(actor)} {q.Name(counterpart)}"));
+        }
+
+        string title = Title(command, actor, counterpart, q);
+        if (matches.Count == 0)
+        {
+            return NoRecord(command, actor, counterpart, title, q) with { Choices = choices };
+        }
+
+        List<KnowledgeEvent> ordered = Order(matches, command, actor);
+        KnowledgeEvent top = ordered[0];
+        Verdict? verdict = command.YesNo ? Judge(ordered, command, actor, out top) : null;
+        string answer = (verdict is { } v ? Headlines.Lead(v, q) : string.Empty)
+            + (command.Facet == Facet.Count ? CountLead(ordered, command, actor, counterpart, q) : Headlines.Asked(command.Facet, top, actor, q))
+            + Headlines.Fact(top, q);
+        if (Total(ordered, actor, command, q) is { } total)
+        {
+            answer += " " + total;
+        }
+
+        List<KnowledgeEvent> rest = [.. ordered.Where(e => !ReferenceEquals(e, top))];
+        ImmutableArray<ReplySection> sections = rest.Count == 0 ? [] :
+        [
+            new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxListed).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, rest.Count - MaxListed)),
+        ];
+        return q.Reply(ReplyKind.Answer, title, answer) with
+        {
+            Badge = q.Badge(top),
+            Sections = sections,
+            Notes = [.. NotesFor(top, q)],
+            Sources = q.Sources(ordered.Take(4), 6),
+            Suggestions = Suggestions(actor, counterpart, q),
+            Choices = choices,
+            EventId = top.Id,
+        };
+    }
+
+    /// <summary>The events that fit the relation (and the topic and period), with those that stand first.</summary>
+    internal static List<KnowledgeEvent> Matching(RelationCommand command, string actor, string? counterpart, QueryContext q)
+    {
+        DateRange? range = command.Period?.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start);
+        List<KnowledgeEvent> events = [];
+        foreach (KnowledgeEvent e in q.Snapshot.EventsOf(actor))
+        {
+            if (!Roles.Fits(e, command.Relation, actor, counterpart) || (range is { } r && !r.Overlaps(e.Date.Start, e.Date.End)))
+            {
+                continue;
+            }
+
+            if (!command.Topic.IsDefaultOrEmpty && TopicMatch.Score(e, command.Topic, q.Snapshot) < 0.5)
+            {
+                continue;
+            }
+
+            events.Add(e);
+        }
+
+        return events;
+    }
+
+    private static List<KnowledgeEvent> Order(List<KnowledgeEvent> events, RelationCommand command, string actor) => command.Order switch
+    {
+        Ordering.Latest => [.. events.OrderByDescending(e => e.Date)],
+        Ordering.First => [.. events.OrderBy(e => e.Date)],
+        Ordering.Biggest => [.. Significance.Rank(events)],
+        _ when command.Still || command.Facet is Facet.Stage => [.. events.OrderByDescending(e => e.Date)],
+        _ => [.. events
+            .OrderByDescending(Significance.Stands)
+            .ThenByDescending(e => HasFacet(e, command.Facet, actor))
+            .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price && Roles.AmountOf(e, actor) is not null)
+            .ThenByDescending(e => Strict(e, command.Relation))
+            .ThenByDescending(e => Significance.StageRank(e.Stage) >= 3)
+            .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price ? Significance.Size(e) : 0m)
+            .ThenByDescending(e => e.Date)],
+    };
+
+    /// <summary>Whether the event is the relation's own kind of event (an investment for "invest", an acquisition for "buy").</summary>
+    private static bool Strict(KnowledgeEvent e, Relation relation) => relation switch
+    {
+        Relation.Invests => e.Type is EventType.Investment or EventType.FundingRound or EventType.Stake,
+        Relation.Owns => e.Type == EventType.Stake || e.Stake is not null,
+        Relation.Buys => e.Type is EventType.Acquisition or EventType.Merger or EventType.Offer or EventType.ChipDeal,
+        Relation.Supplies => e.Type is EventType.CloudDeal or EventType.ChipDeal,
+        Relation.Partners => e.Type == EventType.Partnership,
+        _ => true,
+    };
+
+    private static bool HasFacet(KnowledgeEvent e, Facet facet, string actor) => facet switch
+    {
+        Facet.Amount or Facet.Price => Roles.AmountOf(e, actor) is not null || e.Amount is not null,
+        Facet.Stake => Roles.StakeOf(e, actor) is not null,
+        Facet.Valuation => e.Valuation is not null,
+        Facet.Term => e.Term is not null,
+        Facet.Lead => e.Parties.Any(p => p.Role == Role.LeadInvestor),
+        _ => true,
+    };
+
+    /// <summary>Yes, No, Not any more, not yet, or replaced by a smaller plan, and the fact that says so.</summary>
+    private static Verdict Judge(List<KnowledgeEvent> events, RelationCommand command, string actor, out KnowledgeEvent fact)
+    {
+        List<KnowledgeEvent> newest = [.. events.OrderByDescending(e => e.Date)];
+        bool Done(KnowledgeEvent e) => e.Type != EventType.Offer && e.Stage is Stage.Completed or Stage.Agreed && e.Certainty != Certainty.Denied;
+        if (command.Asked is { } asked)
+        {
+            // "Is Nvidia investing $100 billion in OpenAI?": find the event with that figure, then what became of it.
+            KnowledgeEvent? named = newest.FirstOrDefault(e => Near(Roles.AmountOf(e, actor) ?? e.Amount, asked));
+            if (named is not null)
+            {
+                KnowledgeEvent? later = newest.LastOrDefault(e => e.Date > named.Date && (Roles.AmountOf(e, actor) ?? e.Amount) is { } m && m.Amount < asked.Amount);
+                if (later is not null)
+                {
+                    fact = later;
+                    return Verdict.Replaced;
+                }
+
+                fact = named;
+                return named.Certainty == Certainty.Denied ? Verdict.No
+                    : named.Stage == Stage.Cancelled ? Verdict.NotAnyMore
+                    : Done(named) ? Verdict.Yes
+                    : Verdict.NotYet;
+            }
+        }
+
+        KnowledgeEvent latest = newest[0];
+        if (command.Still)
+        {
+            fact = latest;
+            return latest.Stage == Stage.Cancelled ? Verdict.NotAnyMore
+                : latest.Certainty == Certainty.Denied ? Verdict.No
+                : Done(latest) ? Verdict.Yes
+                : newest.Any(Done) ? Verdict.Yes
+                : Verdict.NotYet;
+        }
+
+        if (newest.FirstOrDefault(Done) is { } done)
+        {
+            fact = done;
+            return Verdict.Yes;
+        }
+
+        if (newest.All(e => e.Certainty == Certainty.Denied || e.Stage == Stage.Cancelled))
+        {
+            fact = latest;
+            return Verdict.No;
+        }
+
+        fact = newest.First(e => e.Certainty != Certainty.Denied && e.Stage != Stage.Cancelled);
+        return Verdict.NotYet;
+    }
+
+    private static bool Near(Money? money, Money asked) =>
+        money is { } m && string.Equals(m.Currency, asked.Currency, StringComparison.Ordinal) && Math.Abs(m.Amount - asked.Amount) <= asked.Amount * 0.1m;
+
+    /// <summary>
+    /// "In all: about $11 billion in two steps (2019–2023)." Only when every step is done, none is a ceiling ("up to"),
+    /// and each has the actor's own figure in one currency: otherwise the steps may overlap and a total would invent a figure.
+    /// </summary>
+    private static string? Total(List<KnowledgeEvent> events, string actor, RelationCommand command, QueryContext q)
+    {
+        if (command.Relation is not (Relation.Invests or Relation.Pays) || command.Facet is not (Facet.Amount or Facet.Price or Facet.None) || command.YesNo)
+        {
+            return null;
+        }
+
+        List<KnowledgeEvent> steps = [.. events.Where(e => e.Type != EventType.Offer && Significance.Stands(e))];
+        List<Money> amounts = [.. steps.Select(e => Roles.AmountOf(e, actor)).OfType<Money>()];
+        if (steps.Count < 2 || amounts.Count != steps.Count || steps.Any(e => e.Stage != Stage.Completed)
+            || amounts.Any(m => m.Qualifier is Qualifier.UpTo or Qualifier.Range or Qualifier.MoreThan or Qualifier.AtLeast)
+            || amounts.Select(m => m.Currency).Distinct(StringComparer.Ordinal).Count() != 1)
+        {
+            return null;
+        }
+
+        Money total = new(amounts.Sum(m => m.Amount), amounts[0].Currency, amounts.Any(m => m.Qualifier == Qualifier.About) ? Qualifier.About : Qualifier.Exact);
+        int first = steps.Min(e => e.Date.Year);
+        int last = steps.Max(e => e.Date.Year);
+        string years = first == last ? first.ToString(q.Culture) : $"{first}–{last}";
+        string count = q.Count(steps.Count, "step", "stap").Replace(steps.Count.ToString(q.Culture), Formats.Words(steps.Count, q.Language), StringComparison.Ordinal);
+        return q.L($"In all: {q.Money(total)} in {count} ({years}).", $"In totaal: {q.Money(total)} in {count} ({years}).");
+    }
+
+    private static string CountLead(List<KnowledgeEvent> events, RelationCommand command, string actor, string? counterpart, QueryContext q)
+    {
+        string between = counterpart is null ? q.Name(actor) : q.L($"{q.Name(actor)} and {q.Name(counterpart)}", $"{q.Name(actor)} en {q.Name(counterpart)}");
+        string count = q.Count(events.Count, "fact", "feit");
+        return q.L($"We know of {count} linking {between}; the most significant: ", $"We kennen {count} over {between}; het belangrijkste: ");
+    }
+
+    /// <summary>"We have no record of Apple investing in OpenAI", then the closest facts about the two.</summary>
+    private static Reply NoRecord(RelationCommand command, string actor, string? counterpart, string title, QueryContext q)
+    {
+        string what = Phrase(command, actor, counterpart, q);
+        List<KnowledgeEvent> related = counterpart is null
+            ? [.. q.Snapshot.EventsOf(actor).Where(e => !command.Topic.IsDefaultOrEmpty && TopicMatch.Score(e, command.Topic, q.Snapshot) > 0)]
+            : [.. q.Snapshot.EventsOf(actor).Where(e => e.Involves(counterpart))];
+        string answer = q.L($"We have no record of {what}.", $"We hebben geen gegevens over {what}.");
+        ReplySection? section = null;
+        if (related.Count > 0)
+        {
+            List<KnowledgeEvent> ranked = [.. Significance.Rank(related)];
+            answer += " " + q.L("The closest facts about them: ", "De dichtstbijzijnde feiten over hen: ") + Headlines.Fact(ranked[0], q);
+            section = new ReplySection(q.L("What links them", "Wat hen verbindt"), [.. ranked.Take(MaxListed).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, ranked.Count - MaxListed));
+            return q.Reply(ReplyKind.NoResults, title, answer) with
+            {
+                Sections = [section],
+                Sources = q.Sources(ranked.Take(3), 4),
+                Suggestions = Suggestions(actor, counterpart, q),
+                EventId = ranked[0].Id,
+            };
+        }
+
+        if (counterpart is not null)
+        {
+            answer += " " + q.L($"Nor of any deal between {q.Name(actor)} and {q.Name(counterpart)}.", $"Ook niet van een deal tussen {q.Name(actor)} en {q.Name(counterpart)}.");
+        }
+
+        return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = Suggestions(actor, counterpart, q) };
+    }
+
+    /// <summary>"Apple investing in OpenAI", "Apple die investeert in OpenAI".</summary>
+    internal static string Phrase(RelationCommand command, string actor, string? counterpart, QueryContext q)
+    {
+        string a = q.Name(actor);
+        string b = counterpart is null ? q.L("that", "dat") : q.Name(counterpart);
+        string topic = counterpart is null && !command.Topic.IsDefaultOrEmpty ? string.Join(' ', command.Topic) : b;
+        string period = command.Period is { } p ? " " + DealsQuery.PeriodPhrase(p, DealsQuery.PeriodLabel(p, p.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start), q), q) : string.Empty;
+        return command.Relation switch
+        {
+            Relation.Invests => q.L($"{a} investing in {topic}{period}", $"een investering van {a} in {topic}{period}"),
+            Relation.Owns => q.L($"{a} holding a stake in {topic}{period}", $"een belang van {a} in {topic}{period}"),
+            Relation.Buys => q.L($"{a} buying {topic}{period}", $"een aankoop van {topic} door {a}{period}"),
+            Relation.Pays => q.L($"{a} paying {topic}{period}", $"betalingen van {a} aan {topic}{period}"),
+            Relation.Supplies => q.L($"{a} supplying {topic}{period}", $"leveringen van {a} aan {topic}{period}"),
+            Relation.Partners => q.L($"a partnership between {a} and {topic}{period}", $"een samenwerking tussen {a} en {topic}{period}"),
+            _ => q.L($"a deal between {a} and {topic}{period}", $"een deal tussen {a} en {topic}{period}"),
+        };
+    }
+
+    /// <summary>"Nvidia → Groq · price", "OpenAI &amp; Oracle · deals".</summary>
+    private static string Title(RelationCommand command, string actor, string? counterpart, QueryContext q)
+    {
+        string a = q.Name(actor);
+        string pair = counterpart is null
+            ? (command.Topic.IsDefaultOrEmpty ? a : $"{a} → {string.Join(' ', command.Topic)}")
+            : command.Relation is Relation.Any or Relation.Partners || !command.Directed && command.Relation == Relation.Any ? $"{a} & {q.Name(counterpart)}" : $"{a} → {q.Name(counterpart)}";
+        string what = command.Facet switch
+        {
+            Facet.Amount => q.L("amount", "bedrag"),
+            Facet.Stake => q.L("stake", "belang"),
+            Facet.Price => q.L("price", "prijs"),
+            Facet.Valuation => q.L("valuation", "waardering"),
+            Facet.Date => q.L("date", "datum"),
+            Facet.Term => q.L("term", "looptijd"),
+            Facet.Lead => q.L("lead investor", "hoofdinvesteerder"),
+            Facet.Stage => q.L("stage", "fase"),
+            Facet.Count => q.L("how many", "aantal"),
+            _ => command.Relation switch
+            {
+                Relation.Invests => q.L("investment", "investering"),
+                Relation.Owns => q.L("stake", "belang"),
+                Relation.Buys => q.L("acquisition", "overname"),
+                Relation.Pays => q.L("payments", "betalingen"),
+                Relation.Supplies => q.L("supply", "levering"),
+                Relation.Partners => q.L("partnership", "samenwerking"),
+                _ => q.L("deals", "deals"),
+            },
+        };
+        return $"{pair} · {what}";
+    }
+
+    private static ReplyChoice Choice(RelationCommand command, QueryContext q)
+    {
+        string a = q.Name(command.Actor.Id!);
+        string b = q.Name(command.Counterpart!.Id!);
+        string question = command.Relation switch
+        {
+            Relation.Invests => q.L($"How much did {a} invest in {b}?", $"Hoeveel investeerde {a} in {b}?"),
+            Relation.Owns => q.L($"What stake does {a} hold in {b}?", $"Welk belang heeft {a} in {b}?"),
+            Relation.Buys => q.L($"What did {a} pay for {b}?", $"Wat betaalde {a} voor {b}?"),
+            Relation.Pays => q.L($"What did {a} pay to {b}?", $"Wat betaalde {a} aan {b}?"),
+            Relation.Supplies => q.L($"What does {a} supply to {b}?", $"Wat levert {a} aan {b}?"),
+            _ => q.L($"Deals between {a} and {b}", $"Deals tussen {a} en {b}"),
+        };
+        return new ReplyChoice($"{a} → {b}", question);
+    }
+
+    private static IEnumerable<string> NotesFor(KnowledgeEvent e, QueryContext q) =>
+        q.Notes(e).Select(note => Formats.Shorten(note, 300));
+
+    private static ImmutableArray<string> Suggestions(string actor, string? counterpart, QueryContext q) =>
+        counterpart is null
+            ? [$"/deals {q.Name(actor)}", $"/portfolio {q.Name(actor)}"]
+            : [$"/deals {q.Name(actor)} {q.Name(counterpart)}", $"/investors {q.Name(counterpart)}", $"/compare {q.Name(actor)} {q.Name(counterpart)}"];
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Queries;
+
+/// <summary>
+/// How well an event matches the topic words of a question ("michigan", "series g", "sora"): the share of the words
+/// its summaries, note, round name, participants and companies contain, comparing word stems. Pure.
+/// </summary>
+public static class TopicMatch
+{
+    /// <summary>The share of topic words the event contains, 0 to 1; 1 when there are none.</summary>
+    public static double Score(KnowledgeEvent e, ImmutableArray<string> topic, KnowledgeSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (topic.IsDefaultOrEmpty)
+        {
+            return 1;
+        }
+
+        HashSet<string> stems = [.. Words(e, snapshot).Select(Stem)];
+        int matched = 0;
+        foreach (string typed in topic)
+        {
+            string term = Fold(typed);
+            if (term.StartsWith("series ", StringComparison.Ordinal))
+            {
+                matched += e.Round?.Name is { } name && string.Equals(Fold(name), term, StringComparison.Ordinal) ? 1 : 0;
+                continue;
+            }
+
+            matched += stems.Contains(Stem(term)) ? 1 : 0;
+        }
+
+        return (double)matched / topic.Length;
+    }
+
+    private static IEnumerable<string> Words(KnowledgeEvent e, KnowledgeSnapshot snapshot)
+    {
+        IEnumerable<string> texts = [e.Summary, e.SummaryNl ?? string.Empty, e.Note ?? string.Empty, e.Round?.Name ?? string.Empty,
+            string.Join(' ', e.Others), string.Join(' ', e.Parties.Select(p => snapshot.FindCompany(p.CompanyId)?.Name ?? p.CompanyId)),
+            string.Join(' ', e.Quantities.Select(q => q.Unit))];
+        foreach (string text in texts)
+        {
+            foreach (string word in Fold(text).Split([' ', ',', '.', ';', ':', '(', ')', '"', '\'', '-', '/', '$', '€'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return word;
+            }
+        }
+    }
+
+    /// <summary>Lower case without diacritics ("geïnvesteerd" → "geinvesteerd").</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder builder = new(text.Length);
+        foreach (char c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A crude stem: the first five letters of a longer word ("michigan" and "michigan's" meet at "michi").</summary>
+    private static string Stem(string word)
+    {
+        string w = word switch
+        {
+            "center" or "centers" or "centres" => "centre",
+            "datacenter" or "datacentre" or "datacentrum" => "datacentre",
+            _ => word,
+        };
+        return w.Length <= 5 ? w : w[..5];
+    }
+}

@@ -1,0 +1,352 @@
+using System.Collections.Frozen;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Questions;
+
+/// <summary>The words the question reader knows, in English and Dutch. Data, not logic.</summary>
+internal static class Lexicon
+{
+    public static readonly FrozenSet<string> EnglishMarkers = Set(
+        "what", "what's", "whats", "which", "who", "who's", "how", "much", "many", "worth", "the", "did", "does", "do", "has", "have",
+        "make", "made", "this", "last", "year", "since", "lose", "lost", "valuation", "valued", "investors", "and", "tell", "me",
+        "show", "are", "were", "was", "with", "their", "its", "spend", "spent", "revenue", "partners'", "backers", "owns",
+        "invested", "raised", "between", "versus", "compare", "about", "quarter", "month", "months", "past", "latest", "list",
+        "give", "find", "search", "where", "when", "why", "any", "new", "recently", "lately", "of", "is", "a", "an", "invest",
+        "pay", "paid", "buy", "bought", "still", "from", "for", "into", "stake", "own", "long", "until", "first", "half", "biggest",
+        "largest", "led", "get", "got", "deal", "contract", "agreed", "supply", "supplies", "it", "they", "that", "what's");
+
+    public static readonly FrozenSet<string> DutchMarkers = Set(
+        "wat", "welke", "welk", "wie", "hoeveel", "hoe", "waard", "heeft", "hebben", "gesloten", "de", "het", "een", "van",
+        "met", "zijn", "sinds", "dit", "vorig", "vorige", "jaar", "waardering", "gewaardeerd", "investeerders", "verlies",
+        "verloor", "verloren", "omzet", "uitgaven", "uitgegeven", "vergelijk", "zoek", "hulp", "bedrijf", "deze", "afgelopen",
+        "kwartaal", "maand", "maanden", "gaf", "uit", "waarin", "belang", "belangen", "wanneer", "beursgang", "overname",
+        "overnames", "recente", "laatste", "en", "niet", "kun", "je", "jij", "u", "er", "gedaan", "gemaakt", "geleden",
+        "geïnvesteerd", "geinvesteerd", "investeerde", "investeringen", "samenwerkingen", "leveranciers", "vertel", "over",
+        "toon", "laat", "zien", "waar", "wordt", "werd", "bij", "aan", "naar", "voor", "ook", "nog", "cijfers", "financiën",
+        "winst", "inkomsten", "uitgeven", "opgehaald", "financieringsronde", "financieringsrondes", "rondes", "aandeelhouders",
+        "eigenaar", "bezit", "partnerschappen", "onlangs", "nieuwste", "gekocht", "kocht", "overgenomen", "aandeel", "procent",
+        "investeert", "betaalde", "betaalt", "koopt", "levert", "leverde", "kreeg", "tot", "lang", "loopt", "eerste", "helft",
+        "grootste", "leidde", "steeds", "afgesproken", "leed", "leden", "nam", "neemt", "ze", "hun", "dat", "die", "gaat", "waren");
+
+    public static readonly FrozenSet<string> Valuation = Set(
+        "worth", "valuation", "valuations", "valued", "value", "waard", "waardering", "waarderingen", "gewaardeerd", "waarde", "valuing");
+
+    public static readonly FrozenSet<string> Deals = Set(
+        "deal", "deals", "transaction", "transactions", "agreements", "agreement", "transacties", "transactie", "afspraken",
+        "contracts", "contracten", "contract", "gesloten", "sign", "signed", "ondertekend", "overeenkomst", "overeenkomsten", "akkoord",
+        "afspraak", "agreed", "afgesproken", "overeengekomen", "pact", "arrangement");
+
+    public static readonly FrozenSet<string> Funding = Set(
+        "funding", "round", "rounds", "raise", "raised", "raising", "financing", "financieringsronde", "financieringsrondes",
+        "ronde", "rondes", "opgehaald", "ophalen", "financiering", "haalde", "series");
+
+    public static readonly FrozenSet<string> Acquisitions = Set(
+        "acquisition", "acquisitions", "acquired", "acquire", "acquires", "bought", "buy", "buys", "takeover", "takeovers", "merger",
+        "mergers", "overname", "overnames", "gekocht", "kocht", "koopt", "overgenomen", "fusie", "purchase", "purchased");
+
+    public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation");
+
+    public static readonly FrozenSet<string> Cloud = Set("cloud", "clouds", "compute", "datacenter", "datacenters", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
+
+    public static readonly FrozenSet<string> Chips = Set("chip", "chips", "accelerators", "accelerator", "tpu", "tpus", "trainium", "semiconductors", "processors", "memory");
+
+    public static readonly FrozenSet<string> Infrastructure = Set("infrastructure", "infrastructuur", "data-centre", "data-center", "datacentre", "datacentrum", "campus", "site");
+
+    public static readonly FrozenSet<string> Partners = Set(
+        "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",
+        "leveranciers", "samenwerking", "samenwerkingen", "samen", "samenwerken", "partnerschap", "partnerschappen", "allies");
+
+    public static readonly FrozenSet<string> Investors = Set(
+        "investors", "investor", "backers", "backer", "backed", "shareholders", "shareholder", "owners", "owns", "own", "owned",
+        "investeerders", "investeerder", "aandeelhouders", "aandeelhouder", "geldschieters", "eigenaars", "eigenaar", "bezit", "bezitten");
+
+    public static readonly FrozenSet<string> Invest = Set(
+        "invest", "invested", "invests", "investing", "investment", "investments", "stake", "stakes", "investeren",
+        "investeerde", "investeert", "geïnvesteerd", "geinvesteerd", "investering", "investeringen", "belang", "belangen",
+        "fund", "funds", "funded", "backs", "back", "steunt", "steunde", "gesteund", "financiert", "financierde", "gefinancierd");
+
+    public static readonly FrozenSet<string> Portfolio = Set("portfolio", "portefeuille", "holdings", "bets");
+
+    public static readonly FrozenSet<string> Who = Set("who", "who's", "whom", "wie");
+
+    public static readonly FrozenSet<string> WhatWhere = Set("what", "which", "where", "wat", "welke", "waarin", "waar", "welk");
+
+    public static readonly FrozenSet<string> Financials = Set(
+        "revenue", "revenues", "sales", "lose", "lost", "loses", "loss", "losses", "spend", "spent", "spends", "spending",
+        "burn", "burned", "burnt", "profit", "profits", "earnings", "income", "financials", "finances", "cash", "run-rate",
+        "omzet", "verlies", "verliezen", "verloor", "verloren", "uitgaven", "uitgegeven", "uitgeven", "gaf", "winst",
+        "inkomsten", "financiën", "financien", "cijfers", "kosten", "costs", "cost", "capex", "leed", "geleden", "runrate",
+        "capital", "expenditure", "investeringsuitgaven", "kasstroom");
+
+    public static readonly FrozenSet<string> Compare = Set("compare", "comparison", "vs", "vs.", "versus", "vergelijk", "vergelijking", "tegenover", "compared");
+
+    public static readonly FrozenSet<string> Search = Set("search", "find", "zoek", "zoeken", "vind");
+
+    public static readonly FrozenSet<string> Help = Set("help", "hulp", "commands", "commando's", "commandos", "?");
+
+    public static readonly FrozenSet<string> About = Set("about", "version", "revision", "versie", "revisie", "fresh", "actueel", "bron", "knowledge", "kennis");
+
+    public static readonly FrozenSet<string> Profile = Set("profile", "profiel", "info", "overview", "overzicht");
+
+    public static readonly FrozenSet<string> Recent = Set("recent", "recently", "lately", "onlangs", "recente");
+
+    /// <summary>The second halves of the Dutch compounds the tokenizer splits ("cloudpartners", "chipdeals").</summary>
+    public static readonly FrozenSet<string> CompoundTails = Set(
+        "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",
+        "leveranciers", "deal", "deals", "contract", "contracten", "leveranciers");
+
+    // ------------------------------------------------------------------ relations
+
+    /// <summary>Verbs and nouns that name a relation, with it.</summary>
+    public static readonly FrozenDictionary<string, Relation> RelationWords = Build(
+        (Relation.Invests, [
+            "invest", "invests", "invested", "investing", "investment", "investments", "put", "puts", "putting", "back", "backs",
+            "backed", "backing", "fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "inject",
+            "injected", "commit", "commits", "committed", "commitment", "pledged", "pledge", "investeren", "investeert", "investeerde",
+            "investeerden", "geïnvesteerd", "geinvesteerd", "investering", "investeringen", "steunt", "steunde", "gesteund",
+            "financiert", "financierde", "gefinancierd", "financiering", "stak", "gestoken", "steken", "steekt", "raise", "raised",
+            "raising", "opgehaald", "haalde", "backer", "backers", "investor", "investors", "investeerder", "investeerders"]),
+        (Relation.Owns, [
+            "own", "owns", "owned", "owning", "stake", "stakes", "share", "shares", "holding", "holdings", "hold", "holds", "held",
+            "percent", "percentage", "%", "ownership", "bezit", "bezitten", "bezat", "belang", "belangen", "aandeel", "procent",
+            "eigenaar", "eigendom", "owner", "owners", "shareholder", "shareholders", "aandeelhouder", "aandeelhouders"]),
+        (Relation.Buys, [
+            "buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring", "acquisition", "acquisitions",
+            "takeover", "takeovers", "purchase", "purchased", "purchases", "merge", "merged", "merger", "koop", "koopt", "kocht",
+            "gekocht", "kopen", "overname", "overnemen", "overgenomen", "fusie", "bod", "offer", "offered", "bid", "bids", "licensed",
+            "licence", "license", "licensing"]),
+        (Relation.Pays, [
+            "pay", "pays", "paid", "paying", "payment", "payments", "spend", "spends", "spent", "spending", "price", "cost", "costs",
+            "betaal", "betaalt", "betaalde", "betaald", "betalen", "prijs", "kosten", "kostte", "uitgeven", "uitgegeven",
+            "get", "gets", "got", "receive", "receives", "received", "krijgt", "kreeg", "gekregen", "ontving", "ontvangen"]),
+        (Relation.Supplies, [
+            "supply", "supplies", "supplied", "supplying", "supplier", "suppliers", "provide", "provides", "provided", "providing",
+            "provider", "providers", "deliver", "delivers", "delivered", "levert", "leverde", "geleverd", "leveren", "leverancier",
+            "leveranciers", "rent", "rents", "rented", "lease", "leases", "leased", "huurt", "huurde", "use", "uses", "used",
+            "gebruikt", "gebruikte", "afnemen", "neemt", "customer", "customers", "klant", "klanten", "capacity", "compute",
+            "capaciteit", "rekenkracht"]),
+        (Relation.Partners, [
+            "partner", "partners", "partnered", "partnering", "partnership", "partnerships", "collaborate", "collaborates",
+            "collaboration", "cooperate", "cooperation", "alliance", "samenwerking", "samenwerkingen", "samenwerken", "werkt",
+            "werken", "partnerschap", "allies", "team", "teamed"]),
+        (Relation.Any, [
+            "deal", "deals", "contract", "contracts", "agreement", "agreements", "agreed", "agree", "sign", "signed", "signs",
+            "pact", "arrangement", "afspraak", "afspraken", "overeenkomst", "overeenkomsten", "akkoord", "overeengekomen",
+            "afgesproken", "gesloten", "sloot", "sluit", "tekende", "getekend", "contracten", "transaction", "transactions",
+            "relationship", "relation", "relatie", "link", "links", "ties", "banden", "between", "tussen", "with", "met"]));
+
+    /// <summary>Verbs whose subject receives: "How much did Groq get from Nvidia?" — the giver follows <c>from</c>.</summary>
+    public static readonly FrozenSet<string> ReceiverVerbs = Set(
+        "get", "gets", "got", "receive", "receives", "received", "raise", "raised", "raising", "krijgt", "kreeg", "gekregen",
+        "ontving", "ontvangen", "opgehaald", "haalde", "rent", "rents", "rented", "lease", "leases", "leased", "huurt", "huurde",
+        "use", "uses", "used", "gebruikt", "gebruikte");
+
+    /// <summary>Before a company: it is the giver, holder or doer ("from Nvidia", "by Amazon", "door Amazon").</summary>
+    public static readonly FrozenSet<string> GiverMarkers = Set("from", "by", "door", "bij");
+
+    /// <summary>Before a company: it receives or is the object ("in Anthropic", "for Groq", "to OpenAI", "aan OpenAI").</summary>
+    public static readonly FrozenSet<string> ObjectMarkers = Set("in", "into", "for", "to", "on", "aan", "voor", "naar");
+
+    /// <summary>Before a company: the relation has no direction ("with Broadcom", "and Anthropic", "met Broadcom").</summary>
+    public static readonly FrozenSet<string> SymmetricMarkers = Set("with", "and", "between", "&", "met", "en", "tussen", "versus", "vs", "vs.");
+
+    /// <summary>Words that may stand between a marker and the company it marks ("in the OpenAI deal", "for its Intel shares").</summary>
+    public static readonly FrozenSet<string> Determiners = Set(
+        "the", "a", "an", "its", "their", "his", "her", "de", "het", "een", "zijn", "haar", "hun", "z'n", "this", "that", "dit", "dat");
+
+    // ------------------------------------------------------------------ what is asked
+
+    public static readonly FrozenSet<string> AmountWords = Set("amount", "size", "bedrag", "omvang", "total", "totaal", "sum", "much", "hoeveel");
+
+    public static readonly FrozenSet<string> StakeWords = Set("stake", "stakes", "share", "percent", "percentage", "%", "belang", "aandeel", "procent", "ownership");
+
+    public static readonly FrozenSet<string> PriceWords = Set("pay", "paid", "pays", "price", "cost", "costs", "betaalde", "betaalt", "betaald", "prijs", "kostte", "kosten");
+
+    public static readonly FrozenSet<string> DateWords = Set("when", "wanneer", "date", "datum");
+
+    public static readonly FrozenSet<string> TermWords = Set(
+        "term", "duration", "looptijd", "expire", "expires", "end", "ends", "ending", "einddatum", "hoelang", "through", "runs", "run", "loopt", "lopen", "duurt");
+
+    public static readonly FrozenSet<string> LeadWords = Set("led", "lead", "leads", "leading", "leidde", "leiding", "geleid", "hoofdinvesteerder", "anchored");
+
+    public static readonly FrozenSet<string> StageWords = Set(
+        "done", "closed", "completed", "complete", "final", "finalised", "finalized", "status", "happen", "happened", "through",
+        "doorgegaan", "doorgaan", "afgerond", "rond", "definitief", "planned", "gepland", "off", "cancelled", "canceled", "afgeblazen", "stand");
+
+    public static readonly FrozenSet<string> CountWords = Set("many", "number", "aantal", "count");
+
+    public static readonly FrozenSet<string> LatestWords = Set("latest", "newest", "last", "laatste", "nieuwste", "recentste", "most-recent");
+
+    public static readonly FrozenSet<string> FirstWords = Set("first", "earliest", "eerste", "vroegste", "initial");
+
+    public static readonly FrozenSet<string> BiggestWords = Set(
+        "biggest", "largest", "largest-ever", "record", "grootste", "top", "major", "highest", "hoogste", "most", "meeste");
+
+    /// <summary>Words that start a yes/no question in English.</summary>
+    public static readonly FrozenSet<string> EnglishYesNoStarters = Set(
+        "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "isn't", "didn't", "hasn't");
+
+    /// <summary>Words that start a yes/no question in Dutch: Dutch puts the finite verb first.</summary>
+    public static readonly FrozenSet<string> DutchYesNoStarters = Set(
+        "heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "werd", "doet", "deed", "gaat", "ging", "kan",
+        "zal", "zou", "investeert", "investeerde", "koopt", "kocht", "neemt", "nam", "bezit", "bezat", "betaalt", "betaalde",
+        "levert", "leverde", "steunt", "steunde", "financiert", "financierde", "werkt", "werkte", "krijgt", "kreeg", "huurt", "loopt");
+
+    public static readonly FrozenSet<string> StillWords = Set("still", "nog", "anymore", "steeds", "currently", "momenteel", "now", "nu");
+
+    /// <summary>Words that open a follow-up ("and Anthropic?", "what about their investors?", "en Mistral?").</summary>
+    public static readonly FrozenSet<string> FollowUpOpeners = Set("and", "en", "also", "ook", "same", "hetzelfde", "then", "dan");
+
+    /// <summary>Words that point back at the last answer's fact or company.</summary>
+    public static readonly FrozenSet<string> PointingWords = Set(
+        "it", "that", "this", "they", "them", "their", "its", "those", "het", "dat", "die", "dit", "ze", "zij", "hun", "haar", "zijn", "deze");
+
+    public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["january"] = 1, ["jan"] = 1, ["januari"] = 1,
+        ["february"] = 2, ["feb"] = 2, ["februari"] = 2,
+        ["march"] = 3, ["mar"] = 3, ["maart"] = 3, ["mrt"] = 3,
+        ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5, ["mei"] = 5,
+        ["june"] = 6, ["jun"] = 6, ["juni"] = 6,
+        ["july"] = 7, ["jul"] = 7, ["juli"] = 7,
+        ["august"] = 8, ["aug"] = 8, ["augustus"] = 8,
+        ["september"] = 9, ["sep"] = 9, ["sept"] = 9,
+        ["october"] = 10, ["oct"] = 10, ["oktober"] = 10, ["okt"] = 10,
+        ["november"] = 11, ["nov"] = 11,
+        ["december"] = 12, ["dec"] = 12,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Words of periods: "this year", "Q1", "eerste helft", "since".</summary>
+    public static readonly FrozenSet<string> PeriodWords = Set(
+        "this", "last", "year", "years", "since", "in", "quarter", "month", "months", "past", "previous", "current", "half", "first",
+        "second", "third", "fourth", "dit", "vorig", "vorige", "jaar", "sinds", "kwartaal", "maand", "maanden", "afgelopen", "deze",
+        "huidige", "helft", "eerste", "tweede", "derde", "vierde", "from", "vanaf", "of", "van", "h1", "h2", "q1", "q2", "q3", "q4");
+
+    /// <summary>Common words that carry no topic: kept out of topic terms and unknown company names.</summary>
+    public static readonly FrozenSet<string> FunctionWords = Set(
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "or", "is", "are", "was", "were", "be", "been", "it",
+        "its", "their", "they", "them", "this", "that", "these", "those", "there", "do", "does", "did", "has", "have", "had", "what",
+        "which", "who", "whom", "how", "when", "where", "why", "much", "many", "me", "my", "i", "you", "your", "we", "our", "us",
+        "tell", "show", "give", "list", "please", "about", "any", "all", "some", "so", "far", "by", "from", "into", "than", "then",
+        "will", "would", "can", "could", "should", "not", "no", "yes", "also", "just", "ever", "more", "most", "up", "out", "over",
+        "de", "het", "een", "van", "in", "op", "aan", "voor", "met", "en", "of", "is", "zijn", "was", "waren", "wat", "welke", "welk",
+        "wie", "hoe", "hoeveel", "wanneer", "waar", "waarom", "er", "ook", "nog", "al", "heeft", "hebben", "had", "dat", "die", "dit",
+        "deze", "ze", "zij", "hun", "haar", "je", "jij", "u", "ik", "mij", "me", "we", "wij", "ons", "onze", "kun", "kunt", "vertel",
+        "toon", "laat", "zien", "graag", "alsjeblieft", "over", "bij", "naar", "door", "om", "te", "tot", "uit", "wordt", "werd",
+        "worden", "geen", "niet", "wel", "maar", "dan", "als", "nu", "meer", "veel", "gaat", "ging", "doet", "deed", "s", "going",
+        "know", "known", "weet", "bekend", "happened", "gebeurd", "latest", "news", "nieuws", "company", "companies", "bedrijf",
+        "bedrijven", "firm", "firms", "make", "made", "still", "steeds", "get", "got", "one", "two", "three", "een", "twee", "drie",
+        "sb", "inc", "ltd", "llc", "corp");
+
+    /// <summary>Words that are never a company name, even with a typo.</summary>
+    public static readonly FrozenSet<string> NeverCompanies = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions)
+        .Concat(Ipo).Concat(Cloud).Concat(Chips).Concat(Infrastructure).Concat(Partners).Concat(Investors).Concat(Invest)
+        .Concat(Portfolio).Concat(Financials).Concat(Compare).Concat(Search).Concat(Help).Concat(About).Concat(Profile)
+        .Concat(Recent).Concat(EnglishMarkers).Concat(DutchMarkers).Concat(Months.Keys).Concat(RelationWords.Keys)
+        .Concat(FunctionWords).Concat(PeriodWords).Concat(TermWords).Concat(StageWords).Concat(LeadWords).Concat(BiggestWords)
+        .Concat(LatestWords).Concat(FirstWords).Concat(StillWords)
+        .Concat(["quarter", "today", "tell", "please", "graag", "could", "would", "should", "there", "their", "these", "those",
+            "about", "after", "before", "other", "going", "years", "jaren", "between", "tussen", "companies", "bedrijven",
+            "company", "questions", "question", "vraag", "answer", "thanks", "bedankt", "hello", "hallo", "world", "billion",
+            "million", "trillion", "miljard", "miljoen", "biljoen", "dollar", "dollars", "euro", "euros", "data", "centre", "center",
+            "plan", "plans", "planned", "money", "geld", "cash", "ai", "lab", "labs", "model", "models", "startup", "start-up"])
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Every word with a role in a question, which a typo may stand for ("portfolo" → "portfolio").</summary>
+    private static readonly string[] CorrectableWords = [.. Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions).Concat(Ipo)
+        .Concat(Partners).Concat(Investors).Concat(Invest).Concat(Portfolio).Concat(Financials).Concat(Compare).Concat(Profile)
+        .Concat(RelationWords.Keys).Concat(Months.Keys).Concat(LeadWords).Concat(TermWords).Concat(BiggestWords).Concat(LatestWords)
+        .Concat(Cloud).Concat(Chips).Concat(Infrastructure)
+        .Where(w => w.Length >= 6)
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether the word has a meaning in questions (not a name).</summary>
+    public static bool IsKnownWord(string lower) => NeverCompanies.Contains(lower);
+
+    /// <summary>
+    /// The word a typo stands for: an unknown word of six letters or more one edit away from exactly one word we know
+    /// (two edits from ten letters). Null when there is none or more than one.
+    /// </summary>
+    public static string? Correct(string lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        if (lower.Length < 6 || IsKnownWord(lower) || !lower.All(char.IsLetter))
+        {
+            return null;
+        }
+
+        int allowed = lower.Length >= 10 ? 2 : 1;
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        bool tie = false;
+        foreach (string word in CorrectableWords)
+        {
+            if (Math.Abs(word.Length - lower.Length) > allowed)
+            {
+                continue;
+            }
+
+            int distance = EditDistance.Between(lower, word, allowed);
+            if (distance > allowed)
+            {
+                continue;
+            }
+
+            if (distance < bestDistance)
+            {
+                (best, bestDistance, tie) = (word, distance, false);
+            }
+            else if (distance == bestDistance && !SameStem(best!, word))
+            {
+                tie = true;
+            }
+        }
+
+        return tie ? null : best;
+    }
+
+    /// <summary>The kind of deal a word names, if any.</summary>
+    public static DealType? DealTypeOf(string lower) =>
+        Funding.Contains(lower) ? DealType.Funding
+        : Acquisitions.Contains(lower) ? DealType.Acquisition
+        : Chips.Contains(lower) ? DealType.Chips
+        : Cloud.Contains(lower) ? DealType.Cloud
+        : Infrastructure.Contains(lower) ? DealType.Infrastructure
+        : lower is "partnership" or "partnerships" or "partnerschappen" or "samenwerkingen" or "samenwerking" ? DealType.Partnership
+        : lower is "investments" or "investeringen" ? DealType.Investment
+        : null;
+
+    /// <summary>The financial figure a word names: "lost" → loss, "omzet" → revenue.</summary>
+    public static FinancialMetric? MetricOf(string lower) => lower switch
+    {
+        "lose" or "lost" or "loses" or "loss" or "losses" or "verlies" or "verliezen" or "verloor" or "verloren" or "leed" => FinancialMetric.Loss,
+        "spend" or "spent" or "spends" or "spending" or "uitgaven" or "uitgegeven" or "uitgeven" or "gaf" or "costs" or "cost" or "kosten" or "capex" or "expenditure" or "investeringsuitgaven" => FinancialMetric.Spending,
+        "revenue" or "revenues" or "sales" or "omzet" or "inkomsten" or "income" => FinancialMetric.Revenue,
+        "profit" or "profits" or "winst" => FinancialMetric.Profit,
+        "burn" or "burned" or "burnt" => FinancialMetric.CashBurn,
+        "run-rate" or "runrate" => FinancialMetric.RunRate,
+        "kasstroom" => FinancialMetric.CashFlow,
+        _ => null,
+    };
+
+    private static bool SameStem(string a, string b) => a.Length >= 6 && b.Length >= 6 && a.AsSpan(0, 6).SequenceEqual(b.AsSpan(0, 6));
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+
+    private static FrozenDictionary<string, Relation> Build(params (Relation Relation, string[] Words)[] groups)
+    {
+        Dictionary<string, Relation> words = new(StringComparer.Ordinal);
+        foreach ((Relation relation, string[] list) in groups)
+        {
+            foreach (string word in list)
+            {
+                words.TryAdd(word, relation);
+            }
+        }
+
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Conversations;
+using ChatBot.Core.Knowledge;
+
+namespace ChatBot.Core.Questions;
+
+/// <summary>
+/// A question as the reader understood it, before it becomes a command: its words, language, company mentions,
+/// period, relation and roles, the attribute asked for, and the topic words left over. Immutable.
+/// </summary>
+public sealed record Question(
+    string Text,
+    Language? Language,
+    Linked Linked,
+    PeriodReading? Period,
+    RelationReading Relation,
+    FacetReading Facets,
+    ImmutableArray<string> Topic)
+{
+    public ImmutableArray<Token> Words => Linked.Words;
+
+    /// <summary>The distinct companies named, in order.</summary>
+    public ImmutableArray<Mention> Mentions => Linked.Distinct;
+
+    /// <summary>Whether a word is used by a mention or the period.</summary>
+    public bool Taken(int index) => Linked.InMention(index) || (Period?.Used.Contains(index) ?? false);
+
+    /// <summary>Whether any free word of the question is in the set.</summary>
+    public bool Has(FrozenSet<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        foreach (Token word in Words)
+        {
+            if (!Taken(word.Index) && words.Contains(word.Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the first word is in the set.</summary>
+    public bool StartsWith(params string[] words) => Words.Length > 0 && words.Contains(Words[0].Lower);
+
+    /// <summary>The kind of deal the question names, if any.</summary>
+    public DealType? DealType
+    {
+        get
+        {
+            if (Has(Lexicon.Ipo) && !(Words.Any(t => t.Lower == "public") && Words.All(u => u.Lower is not ("go" or "going" or "went" or "goes" or "gaan"))))
+            {
+                return Commands.DealType.Ipo;
+            }
+
+            foreach (Token word in Words)
+            {
+                if (!Taken(word.Index) && Lexicon.DealTypeOf(word.Lower) is { } type)
+                {
+                    return type;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The financial figure asked for: "lost" → loss, "omzet" → revenue.</summary>
+    public FinancialMetric? Metric => Words.Where(w => !Taken(w.Index)).Select(w => Lexicon.MetricOf(w.Lower)).FirstOrDefault(m => m is not null);
+
+    /// <summary>Cloud or chip partners, if the question says which.</summary>
+    public PartnerKind PartnerKind =>
+        Has(Lexicon.Chips) ? PartnerKind.Chips : Has(Lexicon.Cloud) ? PartnerKind.Cloud : PartnerKind.All;
+
+    /// <summary>Topic words that are names or rare words rather than question words ("Michigan", "Sora", "Series G"), as typed.</summary>
+    public ImmutableArray<string> SignificantTopic => [.. Topic.Where(t => !Lexicon.IsKnownWord(t.ToLowerInvariant()) || t.StartsWith("Series ", StringComparison.Ordinal))];
+}

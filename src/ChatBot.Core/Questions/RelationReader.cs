@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using ChatBot.Core.Commands;
+
+namespace ChatBot.Core.Questions;
+
+/// <summary>What role the words around a company give it.</summary>
+public enum RoleMark
+{
+    /// <summary>No marker: the grammar alone decides (subject first).</summary>
+    None,
+
+    /// <summary>It gives, holds or does: "from Nvidia", "by Amazon", "van Nvidia", "door Amazon".</summary>
+    Giver,
+
+    /// <summary>It receives or is the object: "in Anthropic", "for Groq", "to OpenAI", "aan OpenAI", "voor Groq".</summary>
+    Receiver,
+
+    /// <summary>"of OpenAI": the object, unless another company is marked as one ("the stake of Microsoft in OpenAI").</summary>
+    WeakReceiver,
+
+    /// <summary>No direction: "with Broadcom", "and Anthropic", "between", "met", "en".</summary>
+    Symmetric,
+}
+
+/// <summary>The relation a question names and who plays which part in it.</summary>
+/// <param name="Relation">The relation, or null when no word names one.</param>
+/// <param name="Actor">The mention (index into the distinct mentions) that gives, holds, buys or supplies.</param>
+/// <param name="Counterpart">The other mention, or -1 when only one company is named.</param>
+/// <param name="Directed">Whether the grammar fixed the actor.</param>
+/// <param name="Marks">The marker before each distinct mention.</param>
+public sealed record RelationReading(Relation? Relation, int Actor, int Counterpart, bool Directed, ImmutableArray<RoleMark> Marks);
+
+/// <summary>
+/// Reads the relation between the companies of a question from the words around them, in English and Dutch, and
+/// gives the roles by the grammar: in "What did Nvidia pay for Groq?" and in "How much did Groq get from Nvidia?"
+/// Nvidia is the payer. Pure.
+/// </summary>
+public static class RelationReader
+{
+    public static RelationReading Read(ImmutableArray<Token> words, ImmutableArray<Mention> mentions, Func<int, bool> inMention)
+    {
+        ArgumentNullException.ThrowIfNull(inMention);
+        Relation? relation = RelationOf(words, inMention);
+        ImmutableArray<RoleMark> marks = [.. mentions.Select(m => MarkBefore(words, m.First))];
+        if (mentions.Length < 2)
+        {
+            return new RelationReading(relation, 0, -1, mentions.Length == 1 && marks[0] is RoleMark.Giver or RoleMark.None, marks);
+        }
+
+        (int actor, int counterpart, bool directed) = Roles(words, mentions[0], mentions[1], marks[0], marks[1]);
+        return new RelationReading(relation, actor, counterpart, directed, marks);
+    }
+
+    /// <summary>The relation the words name; the most specific one wins when several do.</summary>
+    public static Relation? RelationOf(ImmutableArray<Token> words, Func<int, bool> inMention)
+    {
+        ArgumentNullException.ThrowIfNull(inMention);
+        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false;
+        foreach (Token word in words)
+        {
+            if (inMention(word.Index))
+            {
+                continue;
+            }
+
+            goods |= Lexicon.Cloud.Contains(word.Lower) || Lexicon.Chips.Contains(word.Lower);
+            receiving |= Lexicon.ReceiverVerbs.Contains(word.Lower);
+            if (!Lexicon.RelationWords.TryGetValue(word.Lower, out Relation found))
+            {
+                continue;
+            }
+
+            switch (found)
+            {
+                case Relation.Supplies: supplies = true; break;
+                case Relation.Buys: buys = true; break;
+                case Relation.Pays: pays = true; break;
+                case Relation.Owns: owns = true; break;
+                case Relation.Invests: invests = true; break;
+                case Relation.Partners: partners = true; break;
+                default: any = true; break;
+            }
+        }
+
+        // "buys compute from Oracle", "gets chips from Nvidia": goods bought are supplied; money paid for a company is not.
+        if (supplies || (goods && (buys || pays || receiving)))
+        {
+            return Relation.Supplies;
+        }
+
+        return buys ? Relation.Buys
+            : pays ? Relation.Pays
+            : owns ? Relation.Owns
+            : invests ? Relation.Invests
+            : partners ? Relation.Partners
+            : any ? Relation.Any
+            : null;
+    }
+
+    /// <summary>The marker before a word, looking past articles and possessive pronouns ("for its Intel shares").</summary>
+    public static RoleMark MarkBefore(ImmutableArray<Token> words, int index)
+    {
+        int i = index - 1;
+        while (i >= 0 && Lexicon.Determiners.Contains(words[i].Lower))
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            return RoleMark.None;
+        }
+
+        string w = words[i].Lower;
+        return w is "of" ? RoleMark.WeakReceiver
+            : w is "van" ? RoleMark.Giver
+            : Lexicon.GiverMarkers.Contains(w) ? RoleMark.Giver
+            : Lexicon.ObjectMarkers.Contains(w) ? RoleMark.Receiver
+            : Lexicon.SymmetricMarkers.Contains(w) ? RoleMark.Symmetric
+            : RoleMark.None;
+    }
+
+    private static (int Actor, int Counterpart, bool Directed) Roles(ImmutableArray<Token> words, Mention a, Mention b, RoleMark ma, RoleMark mb)
+    {
+        // A company after "from"/"by" gives; a company after "in"/"for"/"to" receives; "of" receives unless the other does.
+        if (mb == RoleMark.Giver)
+        {
+            return (1, 0, true);
+        }
+
+        if (ma == RoleMark.Giver && mb != RoleMark.Symmetric)
+        {
+            return (0, 1, true);
+        }
+
+        if (mb == RoleMark.Receiver)
+        {
+            return (0, 1, true);
+        }
+
+        if (ma == RoleMark.Receiver)
+        {
+            return (1, 0, true);
+        }
+
+        if (ma == RoleMark.WeakReceiver && mb == RoleMark.None)
+        {
+            return (1, 0, true);
+        }
+
+        if (mb == RoleMark.WeakReceiver)
+        {
+            return (0, 1, true);
+        }
+
+        if (ma == RoleMark.Symmetric || mb == RoleMark.Symmetric)
+        {
+            return (0, 1, false);
+        }
+
+        // No marker: a verb between the two names makes the first the subject ("Did Nvidia buy Groq?"), except a
+        // verb of receiving ("Does OpenAI use Oracle?"), whose object is the one that gives.
+        bool receiving = false, verb = false;
+        for (int i = a.Last + 1; i < b.First; i++)
+        {
+            string w = words[i].Lower;
+            receiving |= Lexicon.ReceiverVerbs.Contains(w);
+            verb |= Lexicon.RelationWords.ContainsKey(w);
+        }
+
+        if (receiving)
+        {
+            return (1, 0, true);
+        }
+
+        bool possessive = a.Company.Text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || a.Company.Text.EndsWith("s'", StringComparison.OrdinalIgnoreCase);
+        return (0, 1, verb || possessive);
+    }
+}
