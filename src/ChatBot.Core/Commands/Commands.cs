@@ -57,6 +57,9 @@ public enum Relation
     /// <summary>The actor supplies the counterpart (cloud, chips, capacity): supplies, provides, levert.</summary>
     Supplies,
 
+    /// <summary>The actor sells the counterpart's shares or itself: sells, divests, exits, verkoopt.</summary>
+    Sells,
+
     /// <summary>A partnership between the two: partners with, works with, samenwerking.</summary>
     Partners,
 }
@@ -150,8 +153,14 @@ public sealed record DealsCommand(CompanyArg? Company, TimeFrame? Period, DealTy
     /// <summary>Whether the question wants Yes or No first ("Did Anthropic file for an IPO?").</summary>
     public bool YesNo { get; init; }
 
-    /// <summary>Words that narrow the deals to a topic ("Series G", "Michigan"), lower case.</summary>
+    /// <summary>Words that narrow the deals to a topic ("Series G", "Michigan"), as typed.</summary>
     public ImmutableArray<string> Topic { get; init; } = [];
+
+    /// <summary>Every content word of the question, which ranks the deals without narrowing them ("option", "licence").</summary>
+    public ImmutableArray<string> Words { get; init; } = [];
+
+    /// <summary>A figure the question names ("Did xAI raise $15 billion?").</summary>
+    public Money? Asked { get; init; }
 }
 
 /// <summary><c>partners &lt;company&gt; [cloud|chips]</c>: cloud, chip and distribution partners.</summary>
@@ -219,8 +228,11 @@ public sealed record RelationCommand(CompanyArg Actor, CompanyArg? Counterpart, 
     /// <summary>A figure the question names ("Is Nvidia investing $100 billion in OpenAI?").</summary>
     public Money? Asked { get; init; }
 
-    /// <summary>Words that narrow the facts to a topic, lower case.</summary>
+    /// <summary>Words that narrow the facts to a topic, as typed.</summary>
     public ImmutableArray<string> Topic { get; init; } = [];
+
+    /// <summary>Every content word of the question, which ranks the facts without narrowing them.</summary>
+    public ImmutableArray<string> Words { get; init; } = [];
 }
 
 /// <summary>One event, named by a follow-up ("who led it?", "when was that?"): the headline fact of the last answer.</summary>

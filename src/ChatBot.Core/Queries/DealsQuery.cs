@@ -22,13 +22,35 @@ public static class DealsQuery
         bool focused = command.Order != Ordering.None || command.Facet != Facet.None || command.YesNo || !command.Topic.IsDefaultOrEmpty;
         string? id = command.Company?.Id;
 
-        // A question about one company's deals of a kind ("When did Anthropic file for an IPO?", "Anthropic's biggest
-        // round") looks at all time; a plain list looks at the recent twelve months.
-        TimeFrame? frame = command.Period ?? (focused && (id is not null || command.Order == Ordering.Biggest && command.Type is not null) ? null : TimeFrame.Recent);
+        // A question about one company's deals of a kind ("When did Anthropic file for an IPO?", "What has Meta
+        // acquired?", "Anthropic's biggest round") looks at all time; a plain list looks at the recent twelve months.
+        bool allTime = (focused && id is not null) || (id is not null && command.Type is not null) || (command.Order == Ordering.Biggest && command.Type is not null);
+        TimeFrame? frame = command.Period ?? (allTime ? null : TimeFrame.Recent);
         DateRange range = frame?.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start) ?? new DateRange(DateOnly.MinValue, DateOnly.MaxValue);
         ImmutableArray<EventType> types = command.Type is { } t ? Intents.EventTypes(t) : Intents.DealEventTypes;
+        if (command.Type == DealType.Funding && (command.YesNo || command.Asked is not null))
+        {
+            // "Did xAI raise $10 billion at a $200 billion valuation?": reported raises count too, denied ones as denied.
+            types = types.Add(EventType.Valuation);
+        }
+
         string? name = id is null ? null : q.Name(id);
         List<KnowledgeEvent> pool = Pool(q, id, range, types, command.Topic);
+        if (command.Type == DealType.Funding && types.Contains(EventType.Valuation))
+        {
+            pool = [.. pool.Where(e => e.Type != EventType.Valuation || e.Amount is not null)];
+        }
+
+        if (command.Asked is { } asked && pool.Where(e => Near(e.Amount, asked)).ToList() is { Count: > 0 } named)
+        {
+            pool = named;
+        }
+
+        if (pool.Count == 0 && !command.Topic.IsDefaultOrEmpty && InfoQueries.Closest($"{name} {string.Join(' ', command.Topic)}", q) is { } closest)
+        {
+            // "Wat is er met Stargate Norway gebeurd?": nothing of the company under that name; what the words match.
+            return closest;
+        }
 
         string period = frame is null ? q.L("all time", "alle tijd") : PeriodLabel(frame, range, q);
         string phrase = frame is null ? string.Empty : " " + PeriodPhrase(frame, period, q);
@@ -42,20 +64,25 @@ public static class DealsQuery
             return None(command, q, id, name, types, phrase, title, suggestions);
         }
 
-        List<KnowledgeEvent> ranked = focused ? Focus(pool, command, q) : [.. Significance.Rank(pool)];
+        List<KnowledgeEvent> ranked = focused ? Focus(pool, command, q) : Ranked(pool, command, q);
         KnowledgeEvent top = ranked[0];
         string answer;
         if (!focused)
         {
+            // The list's first sentence names its largest fact, so a capped list never hides what matters most.
             string count = pool.Count.ToString(q.Culture) + " " + Noun(pool.Count, command.Type, q);
-            answer = name is null
-                ? q.L($"{count}{phrase}, the largest first.", $"{count}{phrase}, de grootste eerst.")
-                : q.L($"{count} involving {name}{phrase}, the largest first.", $"{count} met {name}{phrase}, de grootste eerst.");
+            string largest = pool.Count == 1 ? string.Empty : q.L("; the largest", "; de grootste");
+            answer = (name is null
+                ? q.L($"{count}{phrase}{largest}: ", $"{count}{phrase}{largest}: ")
+                : q.L($"{count} involving {name}{phrase}{largest}: ", $"{count} met {name}{phrase}{largest}: ")) + Headlines.Fact(top, q);
+            List<KnowledgeEvent> others = [.. ranked.Skip(1)];
             return q.Reply(ReplyKind.Answer, title, answer) with
             {
-                Sections = [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. ranked.Take(MaxItems).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, ranked.Count - MaxItems))],
+                Badge = q.Badge(top),
+                Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, others.Count - MaxItems))],
                 Sources = q.Sources(ranked.Take(MaxItems), 8),
                 Suggestions = suggestions,
+                EventId = top.Id,
             };
         }
 
@@ -71,7 +98,8 @@ public static class DealsQuery
                 : pool.All(e => !Significance.Stands(e)) ? Verdict.No
                 : Verdict.NotYet;
             top = verdict == Verdict.Yes ? ranked.First(e => Significance.Stands(e) && e.Stage != Stage.Talks) : top;
-            answer = Headlines.Lead(verdict, q) + Headlines.Asked(command.Facet, top, id, q) + Headlines.Fact(top, q);
+            string denied = verdict == Verdict.No && top.Certainty == Certainty.Denied ? q.L("the report was denied: ", "het bericht werd ontkend: ") : string.Empty;
+            answer = Headlines.Lead(verdict, q) + denied + Headlines.Asked(command.Facet, top, id, q) + Headlines.Fact(top, q);
         }
         else
         {
@@ -123,6 +151,15 @@ public static class DealsQuery
         return topic.IsDefaultOrEmpty ? pool : [.. pool.Where(e => TopicMatch.Score(e, topic, q.Snapshot) >= 0.5)];
     }
 
+    /// <summary>By significance; the words the question named ("option", "licence") lift the facts that contain them.</summary>
+    private static List<KnowledgeEvent> Ranked(List<KnowledgeEvent> pool, DealsCommand command, QueryContext q) =>
+        command.Words.IsDefaultOrEmpty
+            ? [.. Significance.Rank(pool)]
+            : [.. Significance.Rank(pool).OrderByDescending(e => Math.Round(TopicMatch.Score(e, command.Words, q.Snapshot), 2))];
+
+    private static bool Near(Money? money, Money asked) =>
+        money is { } m && string.Equals(m.Currency, asked.Currency, StringComparison.Ordinal) && Math.Abs(m.Amount - asked.Amount) <= asked.Amount * 0.1m;
+
     private static List<KnowledgeEvent> Focus(List<KnowledgeEvent> pool, DealsCommand command, QueryContext q) => command.Order switch
     {
         Ordering.Latest => [.. pool.OrderByDescending(e => e.Date).ThenByDescending(Significance.Size)],
@@ -130,7 +167,7 @@ public static class DealsQuery
         Ordering.Biggest => [.. Significance.Rank(pool)],
         _ when command.Facet is Facet.Date or Facet.Stage => [.. pool.OrderByDescending(Significance.Stands).ThenByDescending(e => e.Date)],
         _ when command.Facet is Facet.Lead => [.. pool.OrderByDescending(e => e.Parties.Any(p => p.Role == Role.LeadInvestor)).ThenByDescending(e => e.Date)],
-        _ => [.. Significance.Rank(pool)],
+        _ => Ranked(pool, command, q),
     };
 
     private static Reply None(DealsCommand command, QueryContext q, string? id, string? name, ImmutableArray<EventType> types, string phrase, string title, ImmutableArray<string> suggestions)

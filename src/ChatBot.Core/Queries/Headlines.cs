@@ -34,11 +34,49 @@ public static class Headlines
         return $"({q.Date(e.Date)} · {q.StageLabel(e.Stage)} · {q.CertaintyLabel(e.Certainty)})";
     }
 
-    /// <summary>The event's summary with its badge: "Summary (date · stage · certainty)."</summary>
+    /// <summary>
+    /// The event's summary with its badge, and the figures the summary leaves out: "Summary (date · stage · certainty)."
+    /// or "Summary (Jan 2015 · about $350 million · completed · confirmed)."
+    /// </summary>
     public static string Fact(KnowledgeEvent e, QueryContext q)
     {
+        ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(q);
-        return q.Summary(e).TrimEnd().TrimEnd('.') + " " + Badge(e, q) + ".";
+        string summary = q.Summary(e).TrimEnd().TrimEnd('.');
+        List<string> parts = [q.Date(e.Date)];
+        if (e.Amount is { } amount && !summary.Contains(Formats.Money(amount with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal))
+        {
+            parts.Add(q.Money(amount));
+        }
+
+        if (e.Term is { } term && !(term.Until is { } until && summary.Contains(until.ToString(q.Culture), StringComparison.Ordinal)))
+        {
+            parts.Add(q.TermText(term));
+        }
+
+        parts.Add(q.StageLabel(e.Stage));
+        parts.Add(q.CertaintyLabel(e.Certainty));
+        return $"{summary} ({string.Join(" · ", parts)}).";
+    }
+
+    /// <summary>Words with which a curator records that something ended: "stopped being", "no longer", "niet langer".</summary>
+    private static readonly string[] EndingWords =
+    [
+        "stopped", "no longer", "ended", "non-exclusive", "dropped", "sold its entire", "exited", "pulled out", "will not", "called off",
+        "niet langer", "stopte", "beëindigd", "afgeblazen", "volledige belang", "zag af", "zagen af", "trok zich terug", "niet meer", "niet-exclusief",
+    ];
+
+    /// <summary>Whether a fact records that something ended for the company: a sale of its whole stake, or words that say so.</summary>
+    public static bool Ends(KnowledgeEvent e, string companyId, QueryContext? q)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Type == EventType.Divestment && e.RoleOf(companyId) == Role.Seller)
+        {
+            return true;
+        }
+
+        string text = e.Summary + " " + e.SummaryNl;
+        return EndingWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>"Yes — ", "No, not yet — ", "Not any more — "; Dutch "Ja — ", "Nee, nog niet — ", "Niet meer — ".</summary>
@@ -67,7 +105,8 @@ public static class Headlines
         switch (facet)
         {
             case Facet.Date:
-                return q.L("On ", "Op ") + q.Date(e.Date) + ": ";
+                string on = q.OnDate(e.Date);
+                return char.ToUpper(on[0], q.Culture) + on[1..] + ": ";
             case Facet.Term:
                 return e.Term is { } term
                     ? q.L("Term: ", "Looptijd: ") + q.TermText(term) + " — "

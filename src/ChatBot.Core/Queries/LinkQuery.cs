@@ -50,10 +50,15 @@ public static class LinkQuery
         string title = Title(command, actor, counterpart, q);
         if (matches.Count == 0)
         {
+            if (counterpart is null && !command.Topic.IsDefaultOrEmpty && InfoQueries.Closest($"{q.Name(actor)} {string.Join(' ', command.Topic)}", q) is { } closest)
+            {
+                return closest;
+            }
+
             return NoRecord(command, actor, counterpart, title, q) with { Choices = choices };
         }
 
-        List<KnowledgeEvent> ordered = Order(matches, command, actor);
+        List<KnowledgeEvent> ordered = Order(matches, command, actor, counterpart, q);
         KnowledgeEvent top = ordered[0];
         Verdict? verdict = command.YesNo ? Judge(ordered, command, actor, out top) : null;
         string answer = (verdict is { } v ? Headlines.Lead(v, q) : string.Empty)
@@ -93,7 +98,8 @@ public static class LinkQuery
                 continue;
             }
 
-            if (!command.Topic.IsDefaultOrEmpty && TopicMatch.Score(e, command.Topic, q.Snapshot) < 0.5)
+            // Without a counterpart the topic names the other side and narrows; with one it only ranks.
+            if (counterpart is null && !command.Topic.IsDefaultOrEmpty && TopicMatch.Score(e, command.Topic, q.Snapshot) < 0.5)
             {
                 continue;
             }
@@ -104,21 +110,29 @@ public static class LinkQuery
         return events;
     }
 
-    private static List<KnowledgeEvent> Order(List<KnowledgeEvent> events, RelationCommand command, string actor) => command.Order switch
+    private static List<KnowledgeEvent> Order(List<KnowledgeEvent> events, RelationCommand command, string actor, string? counterpart, QueryContext q)
     {
-        Ordering.Latest => [.. events.OrderByDescending(e => e.Date)],
-        Ordering.First => [.. events.OrderBy(e => e.Date)],
-        Ordering.Biggest => [.. Significance.Rank(events)],
-        _ when command.Still || command.Facet is Facet.Stage => [.. events.OrderByDescending(e => e.Date)],
-        _ => [.. events
-            .OrderByDescending(Significance.Stands)
-            .ThenByDescending(e => HasFacet(e, command.Facet, actor))
-            .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price && Roles.AmountOf(e, actor) is not null)
-            .ThenByDescending(e => Strict(e, command.Relation))
-            .ThenByDescending(e => Significance.StageRank(e.Stage) >= 3)
-            .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price ? Significance.Size(e) : 0m)
-            .ThenByDescending(e => e.Date)],
-    };
+        double Named(KnowledgeEvent e) => Math.Round(TopicMatch.Score(e, command.Topic.AddRange(command.Words), q.Snapshot), 2);
+        return command.Order switch
+        {
+            Ordering.Latest => [.. events.OrderByDescending(e => e.Date)],
+            Ordering.First => [.. events.OrderBy(e => e.Date)],
+            Ordering.Biggest => [.. Significance.Rank(events)],
+            _ when command.Still || command.Facet is Facet.Stage => [.. events.OrderByDescending(e => e.Date)],
+            _ when command.Facet is Facet.Stake => [.. events.OrderByDescending(e => Roles.StakeOf(e, actor) is not null).ThenByDescending(e => e.Date)],
+            _ => [.. events
+                .OrderByDescending(Significance.Stands)
+                .ThenByDescending(Named)
+                .ThenByDescending(e => HasFacet(e, command.Facet, actor, counterpart))
+                .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price && Roles.AmountOf(e, actor) is not null)
+                .ThenByDescending(e => Strict(e, command.Relation))
+                .ThenByDescending(e => command.Facet == Facet.Term && e.Term?.Until is not null)
+                .ThenBy(e => e.Parties.Length)
+                .ThenByDescending(e => Significance.StageRank(e.Stage) >= 3)
+                .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price ? Significance.Size(e) : 0m)
+                .ThenByDescending(e => e.Date)],
+        };
+    }
 
     /// <summary>Whether the event is the relation's own kind of event (an investment for "invest", an acquisition for "buy").</summary>
     private static bool Strict(KnowledgeEvent e, Relation relation) => relation switch
@@ -131,20 +145,20 @@ public static class LinkQuery
         _ => true,
     };
 
-    private static bool HasFacet(KnowledgeEvent e, Facet facet, string actor) => facet switch
+    private static bool HasFacet(KnowledgeEvent e, Facet facet, string actor, string? counterpart) => facet switch
     {
         Facet.Amount or Facet.Price => Roles.AmountOf(e, actor) is not null || e.Amount is not null,
         Facet.Stake => Roles.StakeOf(e, actor) is not null,
         Facet.Valuation => e.Valuation is not null,
         Facet.Term => e.Term is not null,
-        Facet.Lead => e.Parties.Any(p => p.Role == Role.LeadInvestor),
+        Facet.Lead => e.RoleOf(actor) == Role.LeadInvestor || (counterpart is not null && e.RoleOf(counterpart) == Role.LeadInvestor),
         _ => true,
     };
 
     /// <summary>Yes, No, Not any more, not yet, or replaced by a smaller plan, and the fact that says so.</summary>
-    private static Verdict Judge(List<KnowledgeEvent> events, RelationCommand command, string actor, out KnowledgeEvent fact)
+    private static Verdict Judge(List<KnowledgeEvent> ordered, RelationCommand command, string actor, out KnowledgeEvent fact)
     {
-        List<KnowledgeEvent> newest = [.. events.OrderByDescending(e => e.Date)];
+        List<KnowledgeEvent> newest = [.. ordered.OrderByDescending(e => e.Date)];
         bool Done(KnowledgeEvent e) => e.Type != EventType.Offer && e.Stage is Stage.Completed or Stage.Agreed && e.Certainty != Certainty.Denied;
         if (command.Asked is { } asked)
         {
@@ -170,15 +184,16 @@ public static class LinkQuery
         KnowledgeEvent latest = newest[0];
         if (command.Still)
         {
+            // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact decides, and a fact that ends
+            // something ("stopped being", "no longer", "sold its entire stake") says Not any more.
             fact = latest;
-            return latest.Stage == Stage.Cancelled ? Verdict.NotAnyMore
+            return latest.Stage == Stage.Cancelled || Headlines.Ends(latest, actor, q: null) ? Verdict.NotAnyMore
                 : latest.Certainty == Certainty.Denied ? Verdict.No
-                : Done(latest) ? Verdict.Yes
-                : newest.Any(Done) ? Verdict.Yes
+                : Done(latest) || newest.Any(Done) ? Verdict.Yes
                 : Verdict.NotYet;
         }
 
-        if (newest.FirstOrDefault(Done) is { } done)
+        if (ordered.FirstOrDefault(Done) is { } done)
         {
             fact = done;
             return Verdict.Yes;
@@ -190,7 +205,7 @@ public static class LinkQuery
             return Verdict.No;
         }
 
-        fact = newest.First(e => e.Certainty != Certainty.Denied && e.Stage != Stage.Cancelled);
+        fact = ordered.First(e => e.Certainty != Certainty.Denied && e.Stage != Stage.Cancelled);
         return Verdict.NotYet;
     }
 

@@ -19,7 +19,7 @@ public static class Roles
 
     /// <summary>The events in which money goes into a company.</summary>
     public static readonly FrozenSet<EventType> InvestmentTypes =
-        new[] { EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Infrastructure }.ToFrozenSet();
+        new[] { EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Infrastructure, EventType.IpoPlan }.ToFrozenSet();
 
     /// <summary>Whether <paramref name="investorId"/> put money into <paramref name="companyId"/> in this event (not an offer, not a plan that was denied).</summary>
     public static bool Invested(KnowledgeEvent e, string investorId, string companyId)
@@ -53,12 +53,14 @@ public static class Roles
         {
             Relation.Invests => InvestsIn(e, actor) && receiving,
             Relation.Owns => (InvestsIn(e, actor) && receiving && e.Type != EventType.Offer && (e.Stake is not null || PartyStake(e, actor) || e.Type is EventType.Stake or EventType.FundingRound or EventType.Investment))
-                || (a == Role.Acquirer && e.Type is EventType.Acquisition or EventType.Merger && b is null or Role.Target),
+                || (a == Role.Acquirer && e.Type is EventType.Acquisition or EventType.Merger && b is null or Role.Target)
+                || (a == Role.Seller && e.Type == EventType.Divestment),
             Relation.Buys => (a is Role.Acquirer or Role.Buyer && (b is null || b is Role.Target or Role.Seller or Role.Subject))
                 || (InvestsIn(e, actor) && receiving && (e.Stake is not null || PartyStake(e, actor) || e.Quantities.Any(q => q.Unit.Contains("share", StringComparison.OrdinalIgnoreCase)))),
             Relation.Pays => (InvestsIn(e, actor) && receiving) || (a is Role.Acquirer or Role.Buyer && (b is null || b is Role.Target or Role.Seller or Role.Subject))
                 || (a == Role.Customer && (b is null || b is Role.Provider or Role.Partner or Role.Subject)),
             Relation.Supplies => Supplies(e, a.Value, b),
+            Relation.Sells => a == Role.Seller && (b is null || b is Role.Subject or Role.Buyer or Role.Acquirer),
             Relation.Partners => e.Type is EventType.Partnership or EventType.Infrastructure or EventType.CloudDeal or EventType.ChipDeal
                 && a is Role.Partner or Role.Provider or Role.Customer or Role.Subject && (b is null || b is Role.Partner or Role.Provider or Role.Customer or Role.Subject),
             _ => true,

@@ -80,6 +80,25 @@ public static class EntityLinker
             }
         }
 
+        // Names of two or three words with a typo: "Reflecton AI", "Thinking Machine Lab", "Scael AI".
+        for (int length = 3; length >= 2; length--)
+        {
+            for (int start = 0; start + length <= tokens.Length; start++)
+            {
+                if (AnyUsed(used, start, length) || Lexicon.NeverCompanies.Contains(tokens[start].Lower) || !tokens[start].IsCapitalized)
+                {
+                    continue;
+                }
+
+                string phrase = string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Text));
+                if (CompanyDirectory.Normalize(phrase).Length >= 7 && directory.Find(phrase) is { } company)
+                {
+                    found.Add(new Mention(new CompanyArg(phrase, company.Id), start, length));
+                    Array.Fill(used, true, start, length);
+                }
+            }
+        }
+
         for (int i = 0; i < tokens.Length; i++)
         {
             Token token = tokens[i];
@@ -135,7 +154,8 @@ public static class EntityLinker
     }
 
     private static bool MayBeName(Token word, ImmutableArray<Mention> mentions, bool anyCase) =>
-        !mentions.Any(m => m.Covers(word.Index))
+        word.Lower.Length > 1
+        && !mentions.Any(m => m.Covers(word.Index))
         && !Lexicon.IsKnownWord(word.Lower)
         && !word.IsNumber
         && word.Lower.Any(char.IsLetter)

@@ -117,7 +117,7 @@ public static class FacetReader
     }
 
     private static bool CountNoun(string word) =>
-        word.EndsWith('s') && (Lexicon.Deals.Contains(word) || Lexicon.Funding.Contains(word) || Lexicon.Acquisitions.Contains(word)
+        (word.EndsWith('s') || word.EndsWith("en", StringComparison.Ordinal)) && (Lexicon.Deals.Contains(word) || Lexicon.Funding.Contains(word) || Lexicon.Acquisitions.Contains(word)
             || Lexicon.Partners.Contains(word) || Lexicon.Investors.Contains(word) || word is "investeringen" or "investments" or "rondes" or "keer" or "bedrijven");
 
     /// <summary>A yes/no question starts with an auxiliary (English) or a finite verb (Dutch) and asks no wh-question.</summary>

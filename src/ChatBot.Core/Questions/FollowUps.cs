@@ -16,6 +16,9 @@ namespace ChatBot.Core.Questions;
 /// <param name="PointsAtFact">Whether it points at the last answer's fact ("it", "that", "het").</param>
 public sealed record FollowUp(ImmutableArray<(CompanyArg Company, RoleMark Mark)> Companies, TimeFrame? Period, Intent? Intent, Facet Facet, bool PointsAtFact)
 {
+    /// <summary>A topic it switches to ("en de Series H?").</summary>
+    public ImmutableArray<string> Topic { get; init; } = [];
+
     public PartnerKind PartnerKind { get; init; }
 
     public FinancialMetric? Metric { get; init; }
@@ -40,9 +43,16 @@ public static class FollowUps
             || (words.Length > 1 && words[0].Lower is "what" or "how" && words[1].Lower is "about")
             || (words.Length > 1 && words[0].Lower is "wat" && words[1].Lower is "dacht" or "over")
             || (words.Length > 2 && words[0].Lower is "hoe" && words[1].Lower is "zit" && words[2].Lower is "het"));
+        if (!q.Linked.Unknown.IsEmpty && q.Linked.Unknown.Any(u => !q.SignificantTopic.Contains(u.Text)))
+        {
+            // "Wie zijn de investeerders van Brakwater?" names a company we do not know: it continues nothing.
+            return null;
+        }
+
         bool pointing = words.Any(w => Lexicon.PointingWords.Contains(w.Lower) && !q.Taken(w.Index));
         int content = words.Count(w => !q.Taken(w.Index) && !Lexicon.FunctionWords.Contains(w.Lower) && !Lexicon.PointingWords.Contains(w.Lower) && !Lexicon.FollowUpOpeners.Contains(w.Lower) && w.Lower is not "about" and not "dacht" and not "zit");
-        if (!opener && !(pointing && words.Length <= 6) && !(q.Mentions.IsEmpty && q.Period is not null && words.Length <= 4))
+        bool onlyPeriod = q.Mentions.IsEmpty && q.Period is not null && words.All(w => q.Taken(w.Index) || Lexicon.FollowUpOpeners.Contains(w.Lower) || w.Lower is "in" or "for" or "voor" or "what" or "about" or "wat");
+        if (!opener && !(pointing && words.Length <= 6) && !onlyPeriod)
         {
             return null;
         }
@@ -61,7 +71,7 @@ public static class FollowUps
             : q.Has(Lexicon.Profile) ? Intent.Company
             : null;
         bool pointsAtFact = pointing && q.Mentions.IsEmpty && intent is null && q.Facets.Facet != Facet.None;
-        if (q.Mentions.IsEmpty && q.Period is null && intent is null && !pointsAtFact && q.Facets.Facet == Facet.None)
+        if (q.Mentions.IsEmpty && q.Period is null && intent is null && !pointsAtFact && q.Facets.Facet == Facet.None && q.SignificantTopic.IsEmpty)
         {
             return null;
         }
@@ -71,8 +81,9 @@ public static class FollowUps
             return null;
         }
 
-        return new FollowUp([.. q.Mentions.Select((m, i) => (m.Company, q.Relation.Marks[i]))], q.Period?.Frame, intent, q.Facets.Facet, pointsAtFact)
+        return new FollowUp([.. q.Mentions.Select((m, i) => (m.Company, q.Relation.Marks[i] == RoleMark.Symmetric ? RoleMark.None : q.Relation.Marks[i]))], q.Period?.Frame, intent, q.Facets.Facet, pointsAtFact)
         {
+            Topic = q.SignificantTopic,
             PartnerKind = q.PartnerKind,
             Metric = q.Metric,
             DealType = q.DealType,
@@ -111,6 +122,16 @@ public static class FollowUps
             command = WithPeriod(command, period);
         }
 
+        if (!followUp.Topic.IsEmpty)
+        {
+            command = command switch
+            {
+                RelationCommand r => r with { Topic = followUp.Topic },
+                DealsCommand d => d with { Topic = followUp.Topic },
+                _ => command,
+            };
+        }
+
         if (followUp.Facet != Facet.None)
         {
             command = command switch
@@ -134,11 +155,23 @@ public static class FollowUps
                 return relation with { Actor = first, Counterpart = followUp.Companies[1].Company };
             }
 
-            // "and in OpenAI?" replaces the object, "and from Amazon?" the giver; otherwise the one of the same kind.
+            // "and in OpenAI?" replaces the object, "and from Amazon?" the giver; otherwise the side the knowledge links the
+            // new company to, then the one of the same kind.
             RoleMark mark = followUp.Companies[0].Mark;
-            bool replaceActor = mark == RoleMark.Giver
-                || (mark == RoleMark.None && relation.Counterpart is { } other && SameKind(snapshot, first, relation.Actor) && !SameKind(snapshot, first, other));
-            return replaceActor || relation.Counterpart is null ? relation with { Actor = first } : relation with { Counterpart = first };
+            if (relation.Counterpart is not { } other || mark == RoleMark.Giver)
+            {
+                return relation with { Actor = first };
+            }
+
+            if (mark is RoleMark.Receiver or RoleMark.WeakReceiver)
+            {
+                return relation with { Counterpart = first };
+            }
+
+            bool asActor = Linked(snapshot, first, other);
+            bool asCounterpart = Linked(snapshot, relation.Actor, first);
+            bool replaceActor = asActor != asCounterpart ? asActor : SameKind(snapshot, first, relation.Actor) && !SameKind(snapshot, first, other);
+            return replaceActor ? relation with { Actor = first } : relation with { Counterpart = first };
         }
 
         if (command is CompareCommand compare)
@@ -211,6 +244,10 @@ public static class FollowUps
         RelationCommand c => c.Period,
         _ => null,
     };
+
+    /// <summary>Whether any event involves both companies.</summary>
+    private static bool Linked(KnowledgeSnapshot snapshot, CompanyArg a, CompanyArg b) =>
+        a.Id is not null && b.Id is not null && snapshot.EventsOf(a.Id).Any(e => e.Involves(b.Id));
 
     private static bool SameKind(KnowledgeSnapshot snapshot, CompanyArg a, CompanyArg b) =>
         a.Id is not null && b.Id is not null && snapshot.FindCompany(a.Id)?.Kind == snapshot.FindCompany(b.Id)?.Kind;

@@ -27,7 +27,11 @@ internal static class Lexicon
         "winst", "inkomsten", "uitgeven", "opgehaald", "financieringsronde", "financieringsrondes", "rondes", "aandeelhouders",
         "eigenaar", "bezit", "partnerschappen", "onlangs", "nieuwste", "gekocht", "kocht", "overgenomen", "aandeel", "procent",
         "investeert", "betaalde", "betaalt", "koopt", "levert", "leverde", "kreeg", "tot", "lang", "loopt", "eerste", "helft",
-        "grootste", "leidde", "steeds", "afgesproken", "leed", "leden", "nam", "neemt", "ze", "hun", "dat", "die", "gaat", "waren");
+        "grootste", "leidde", "steeds", "afgesproken", "leed", "leden", "nam", "neemt", "ze", "hun", "dat", "die", "gaat", "waren",
+        "om", "te", "ongeveer", "miljard", "miljoen", "investeren", "overweegt", "bedrag", "heel", "januari", "februari", "maart",
+        "mei", "juni", "juli", "augustus", "oktober", "geld", "gebeurde", "gebeurd", "wil", "willen", "zou", "zal", "verwacht",
+        "verwachte", "verwachtte", "kwam", "komt", "werd", "worden", "gesprek", "gesprekken", "nog", "alle", "welk", "beurs",
+        "aangevraagd", "afgeblazen", "ingestapt", "stapt", "krijgt", "verkocht", "verkoopt", "dan", "maar", "zijn", "wordt");
 
     public static readonly FrozenSet<string> Valuation = Set(
         "worth", "valuation", "valuations", "valued", "value", "waard", "waardering", "waarderingen", "gewaardeerd", "waarde", "valuing");
@@ -39,13 +43,13 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Funding = Set(
         "funding", "round", "rounds", "raise", "raised", "raising", "financing", "financieringsronde", "financieringsrondes",
-        "ronde", "rondes", "opgehaald", "ophalen", "financiering", "haalde", "series");
+        "ronde", "rondes", "opgehaald", "ophalen", "financiering", "haalde", "series", "seed", "seedronde", "serie");
 
     public static readonly FrozenSet<string> Acquisitions = Set(
         "acquisition", "acquisitions", "acquired", "acquire", "acquires", "bought", "buy", "buys", "takeover", "takeovers", "merger",
         "mergers", "overname", "overnames", "gekocht", "kocht", "koopt", "overgenomen", "fusie", "purchase", "purchased");
 
-    public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation");
+    public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie");
 
     public static readonly FrozenSet<string> Cloud = Set("cloud", "clouds", "compute", "datacenter", "datacenters", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
 
@@ -94,7 +98,7 @@ internal static class Lexicon
     /// <summary>The second halves of the Dutch compounds the tokenizer splits ("cloudpartners", "chipdeals").</summary>
     public static readonly FrozenSet<string> CompoundTails = Set(
         "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",
-        "leveranciers", "deal", "deals", "contract", "contracten", "leveranciers");
+        "deal", "deals", "contract", "contracten", "aanbieder", "aanbieders", "klant", "klanten", "capaciteit");
 
     // ------------------------------------------------------------------ relations
 
@@ -126,6 +130,9 @@ internal static class Lexicon
             "leveranciers", "rent", "rents", "rented", "lease", "leases", "leased", "huurt", "huurde", "use", "uses", "used",
             "gebruikt", "gebruikte", "afnemen", "neemt", "customer", "customers", "klant", "klanten", "capacity", "compute",
             "capaciteit", "rekenkracht"]),
+        (Relation.Sells, [
+            "sell", "sells", "sold", "selling", "sale", "divest", "divests", "divested", "divestment", "exit", "exited", "dump",
+            "dumped", "offload", "offloaded", "verkoop", "verkoopt", "verkocht", "verkopen", "verkochte"]),
         (Relation.Partners, [
             "partner", "partners", "partnered", "partnering", "partnership", "partnerships", "collaborate", "collaborates",
             "collaboration", "cooperate", "cooperation", "alliance", "samenwerking", "samenwerkingen", "samenwerken", "werkt",
@@ -171,8 +178,8 @@ internal static class Lexicon
     public static readonly FrozenSet<string> LeadWords = Set("led", "lead", "leads", "leading", "leidde", "leiding", "geleid", "hoofdinvesteerder", "anchored");
 
     public static readonly FrozenSet<string> StageWords = Set(
-        "done", "closed", "completed", "complete", "final", "finalised", "finalized", "status", "happen", "happened", "through",
-        "doorgegaan", "doorgaan", "afgerond", "rond", "definitief", "planned", "gepland", "off", "cancelled", "canceled", "afgeblazen", "stand");
+        "done", "closed", "completed", "complete", "final", "finalised", "finalized",
+        "doorgegaan", "doorgaan", "afgerond", "rond", "definitief", "gepland", "cancelled", "canceled", "afgeblazen", "status");
 
     public static readonly FrozenSet<string> CountWords = Set("many", "number", "aantal", "count");
 
@@ -193,6 +200,12 @@ internal static class Lexicon
         "zal", "zou", "investeert", "investeerde", "koopt", "kocht", "neemt", "nam", "bezit", "bezat", "betaalt", "betaalde",
         "levert", "leverde", "steunt", "steunde", "financiert", "financierde", "werkt", "werkte", "krijgt", "kreeg", "huurt", "loopt");
 
+    /// <summary>Words of what is expected or planned: "will", "expects", "verwacht", "wil".</summary>
+    public static readonly FrozenSet<string> FutureWords = Set(
+        "will", "expect", "expects", "expected", "expecting", "plan", "plans", "planned", "planning", "guidance", "forecast",
+        "forecasts", "projected", "projection", "projections", "going", "wil", "willen", "gaat", "verwacht", "verwachte",
+        "verwachtte", "verwachting", "prognose", "plant", "zal", "zullen");
+
     public static readonly FrozenSet<string> StillWords = Set("still", "nog", "anymore", "steeds", "currently", "momenteel", "now", "nu");
 
     /// <summary>Words that open a follow-up ("and Anthropic?", "what about their investors?", "en Mistral?").</summary>
@@ -200,7 +213,7 @@ internal static class Lexicon
 
     /// <summary>Words that point back at the last answer's fact or company.</summary>
     public static readonly FrozenSet<string> PointingWords = Set(
-        "it", "that", "this", "they", "them", "their", "its", "those", "het", "dat", "die", "dit", "ze", "zij", "hun", "haar", "zijn", "deze");
+        "it", "that", "this", "they", "them", "their", "its", "those", "het", "dat", "ze", "zij", "hun");
 
     public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
     {

@@ -67,13 +67,43 @@ public sealed record Question(
         }
     }
 
-    /// <summary>The financial figure asked for: "lost" → loss, "omzet" → revenue.</summary>
-    public FinancialMetric? Metric => Words.Where(w => !Taken(w.Index)).Select(w => Lexicon.MetricOf(w.Lower)).FirstOrDefault(m => m is not null);
+    /// <summary>The financial figure asked for: "lost" → loss, "omzet" → revenue, "cash flow", "run rate".</summary>
+    public FinancialMetric? Metric
+    {
+        get
+        {
+            for (int i = 0; i < Words.Length; i++)
+            {
+                string next = i + 1 < Words.Length ? Words[i + 1].Lower : string.Empty;
+                switch (Words[i].Lower)
+                {
+                    case "cash" when next is "flow" or "flows":
+                        return FinancialMetric.CashFlow;
+                    case "cash" when next is "burn":
+                        return FinancialMetric.CashBurn;
+                    case "run" when next is "rate":
+                        return FinancialMetric.RunRate;
+                }
+            }
+
+            return Words.Where(w => !Taken(w.Index)).Select(w => Lexicon.MetricOf(w.Lower)).FirstOrDefault(m => m is not null);
+        }
+    }
+
+    /// <summary>Whether the question is about what is expected or planned ("will", "expects", "verwacht").</summary>
+    public bool AboutFuture => Has(Lexicon.FutureWords);
 
     /// <summary>Cloud or chip partners, if the question says which.</summary>
     public PartnerKind PartnerKind =>
         Has(Lexicon.Chips) ? PartnerKind.Chips : Has(Lexicon.Cloud) ? PartnerKind.Cloud : PartnerKind.All;
 
-    /// <summary>Topic words that are names or rare words rather than question words ("Michigan", "Sora", "Series G"), as typed.</summary>
-    public ImmutableArray<string> SignificantTopic => [.. Topic.Where(t => !Lexicon.IsKnownWord(t.ToLowerInvariant()) || t.StartsWith("Series ", StringComparison.Ordinal))];
+    /// <summary>
+    /// Topic words that name something — "Michigan", "Sora", "Series G", "GB300" — as typed: capitalized (not as the
+    /// question's first word) or with a digit. Ordinary words ("gehad", "option") narrow nothing.
+    /// </summary>
+    public ImmutableArray<string> SignificantTopic =>
+        [.. Topic.Where(t => t.StartsWith("Series ", StringComparison.Ordinal)
+            || (!Lexicon.IsKnownWord(t.ToLowerInvariant()) && (t.Any(char.IsDigit) || (char.IsUpper(t[0]) && !IsFirstWord(t)))))];
+
+    private bool IsFirstWord(string word) => Words.Length > 0 && string.Equals(Words[0].Text, word, StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Conversations;
+using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Questions;
 
@@ -33,6 +34,11 @@ public static class QuestionMapper
             return ParseResult.Ok(new HelpCommand(null), language);
         }
 
+        if (q.Has(Lexicon.About) && mentions.IsEmpty && q.Words.Length <= 3 && q.SignificantTopic.IsEmpty)
+        {
+            return ParseResult.Ok(new AboutCommand(), language);
+        }
+
         if (mentions.Length >= 2)
         {
             return TwoCompanies(q, mentions);
@@ -45,14 +51,24 @@ public static class QuestionMapper
 
         if (q.Linked.Unknown.Length > 0 && NamesACompany(q))
         {
-            UnknownName unknown = q.Linked.Unknown[0];
-            return ParseResult.Fail(ParseFailure.UnknownCompany, language, IntentOf(q), unknown.Text);
+            return ParseResult.Fail(ParseFailure.UnknownCompany, language, IntentOf(q), q.Linked.Unknown[0].Text);
+        }
+
+        // A place, a project or a product ("Saline Township", "Milam County") is looked up, not listed as deals.
+        if (!q.SignificantTopic.IsEmpty)
+        {
+            return Fallback(q);
         }
 
         if (q.Has(Lexicon.Deals) || q.Has(Lexicon.Funding) || q.Has(Lexicon.Acquisitions) || q.DealType is not null
-            || (q.Period is not null && q.SignificantTopic.IsEmpty) || q.Facets.Order != Ordering.None && q.SignificantTopic.IsEmpty)
+            || q.Period is not null || q.Facets.Order != Ordering.None)
         {
             return ParseResult.Ok(Deals(q, null), language);
+        }
+
+        if (NamesACompany(q) && q.Topic.IsEmpty && (q.Has(Lexicon.Valuation) || q.Has(Lexicon.Investors) || q.Has(Lexicon.Financials)))
+        {
+            return ParseResult.Fail(ParseFailure.MissingCompany, language, IntentOf(q));
         }
 
         return Fallback(q);
@@ -68,16 +84,18 @@ public static class QuestionMapper
 
         Mention actor = mentions[reading.Actor];
         Mention counterpart = mentions[reading.Counterpart];
-        Relation relation = reading.Relation ?? (q.PartnerKind != PartnerKind.All ? Relation.Supplies : Relation.Any);
-        RelationCommand command = new(actor.Company, counterpart.Company, relation, FacetFor(q, relation))
+        bool lead = q.Words.Any(w => w.Lower is "lead" or "led" or "leidde" or "leiden" or "leading");
+        Relation relation = reading.Relation ?? (lead ? Relation.Invests : q.PartnerKind != PartnerKind.All ? Relation.Supplies : Relation.Any);
+        RelationCommand command = new(actor.Company, counterpart.Company, relation, lead && q.Facets.Facet == Facet.None ? Facet.Lead : FacetFor(q, relation))
         {
             Period = q.Period?.Frame,
             Order = q.Facets.Order,
             YesNo = q.Facets.YesNo,
             Still = q.Facets.Still,
-            Directed = reading.Directed,
+            Directed = reading.Directed && !lead,
             Asked = q.Facets.Asked,
             Topic = q.SignificantTopic,
+            Words = q.Topic,
         };
         return ParseResult.Ok(command, q.Language);
     }
@@ -87,8 +105,9 @@ public static class QuestionMapper
         Language? language = q.Language;
         CompanyArg company = mention.Company;
 
-        // "Did Microsoft invest in Foobar?": the other company is one we do not know; never answer about Microsoft alone.
-        if (q.Relation.Relation is not null and not Relation.Any && q.Linked.Unknown.FirstOrDefault(u => InSlot(q, u)) is { } other)
+        // "Did Microsoft invest in Foobar?", "Wat heeft Microsoft met Flurbo afgesproken?": the other company is one we
+        // do not know; never answer about Microsoft alone.
+        if (q.Relation.Relation is not null && q.Linked.Unknown.FirstOrDefault(u => InSlot(q, u)) is { } other)
         {
             return ParseResult.Fail(ParseFailure.UnknownCompany, language, Intent.Relation, other.Text);
         }
@@ -97,22 +116,37 @@ public static class QuestionMapper
         Relation? relation = q.Relation.Relation;
         bool receiver = IsReceiver(q, mention);
         ImmutableArray<string> topic = q.SignificantTopic;
+        bool funding = q.Has(Lexicon.Funding) || q.Words.Any(w => w.Lower is "raise" or "raised" or "raising" or "opgehaald" or "haalde" or "ophalen");
         if (q.Has(Lexicon.Compare))
         {
             return ParseResult.Fail(ParseFailure.MissingCompany, language, Intent.Compare);
         }
 
-        if (q.Metric is { } metric && !q.Has(Lexicon.Funding) && relation is not (Relation.Supplies or Relation.Buys) && !(relation == Relation.Pays && topic.Length > 0))
+        // "How much will Google invest in 2026?", "verwachte investeringen": capital spending, a forecast.
+        bool spending = (q.AboutFuture && relation is Relation.Invests or Relation.Pays && !receiver && !funding && facets.Facet is Facet.Amount or Facet.None)
+            || q.Words.Any(w => w.Lower is "capex" or "expenditure" or "investeringsuitgaven");
+        if (spending && q.Metric is null or FinancialMetric.Spending)
         {
-            return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, metric), language);
+            return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, FinancialMetric.Spending), language);
         }
 
-        if (q.Has(Lexicon.Valuation) && !q.Has(Lexicon.Deals) && relation is null or Relation.Any or Relation.Owns || (facets.Facet == Facet.Valuation && relation is null))
+        if ((q.Metric is not null || q.Has(Lexicon.Financials)) && !funding && relation is not (Relation.Supplies or Relation.Buys or Relation.Sells) && topic.IsEmpty)
+        {
+            return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, q.Metric), language);
+        }
+
+        if (q.Has(Lexicon.Valuation) && q.DealType == DealType.Ipo)
+        {
+            // "What valuation could an OpenAI IPO reach?": the valuation of the listing plan, not the company's latest.
+            return ParseResult.Ok(Deals(q, company) with { Type = DealType.Ipo, Facet = Facet.Valuation }, language);
+        }
+
+        if ((q.Has(Lexicon.Valuation) && !q.Has(Lexicon.Deals) && !funding && relation is null or Relation.Any or Relation.Owns) || (facets.Facet == Facet.Valuation && relation is null))
         {
             return ParseResult.Ok(new ValuationCommand(company) { Period = q.Period?.Frame, Asked = facets.Asked, YesNo = facets.YesNo }, language);
         }
 
-        if (relation is { } named and not Relation.Any && topic.Length > 0 && (facets.YesNo || facets.Facet != Facet.None || facets.Still))
+        if (relation is { } named and not Relation.Any && topic.Length > 0 && !funding)
         {
             // "Is Blue Owl still funding the Michigan data centre?": one company, and a topic for the other side.
             return ParseResult.Ok(new RelationCommand(company, null, named, FacetFor(q, named))
@@ -123,6 +157,7 @@ public static class QuestionMapper
                 Still = facets.Still,
                 Asked = facets.Asked,
                 Topic = topic,
+                Words = q.Topic,
             }, language);
         }
 
@@ -131,19 +166,31 @@ public static class QuestionMapper
             return ParseResult.Ok(new PortfolioCommand(company), language);
         }
 
-        bool funding = q.Has(Lexicon.Funding) || q.Words.Any(w => w.Lower is "raise" or "raised" or "raising" or "opgehaald" or "haalde");
+        if (facets.Facet is Facet.Count or Facet.Lead || (funding && !receiver) || (facets.YesNo && funding))
+        {
+            // "How many funding rounds did Anthropic raise?", "Who led Anthropic's Series G?", "How much did SpaceX raise in its IPO?"
+            DealType? type = q.DealType ?? (funding || facets.Facet == Facet.Lead ? DealType.Funding : null);
+            return ParseResult.Ok(Deals(q, company) with { Type = type }, language);
+        }
+
         switch (relation)
         {
-            case Relation.Invests or Relation.Owns when funding && !receiver:
-                return ParseResult.Ok(Deals(q, company) with { Type = DealType.Funding }, language);
-            case Relation.Invests or Relation.Owns when facets.Facet == Facet.Lead:
-                return ParseResult.Ok(Deals(q, company) with { Type = DealType.Funding }, language);
-            case Relation.Invests or Relation.Owns:
+            case Relation.Invests or Relation.Owns when receiver && q.Period is not null:
+                return ParseResult.Ok(Deals(q, company) with { Type = DealType.Investment }, language);
+            case Relation.Invests or Relation.Owns when !facets.YesNo || receiver:
                 return ParseResult.Ok(receiver || q.Has(Lexicon.Investors) ? new InvestorsCommand(company) : new PortfolioCommand(company), language);
-            case Relation.Supplies or Relation.Partners:
+            case Relation.Supplies or Relation.Partners when topic.IsEmpty:
                 return ParseResult.Ok(new PartnersCommand(company, q.PartnerKind), language);
             case Relation.Buys:
                 return ParseResult.Ok(Deals(q, company) with { Type = q.DealType is DealType.Chips or DealType.Cloud ? q.DealType : DealType.Acquisition }, language);
+            case Relation.Sells:
+                return ParseResult.Ok(Deals(q, company) with { Type = DealType.Acquisition }, language);
+        }
+
+        if (topic.Length > 0)
+        {
+            // "Mistral datacenter in Zweden", "CHIPS Act subsidies Intel": the company's facts about that topic.
+            return ParseResult.Ok(Deals(q, company), language);
         }
 
         if (q.Has(Lexicon.Partners) || (q.PartnerKind != PartnerKind.All && !q.Has(Lexicon.Deals) && !q.Has(Lexicon.Invest)))
@@ -157,13 +204,13 @@ public static class QuestionMapper
         }
 
         bool aboutDeals = q.Has(Lexicon.Deals) || funding || q.DealType is not null || q.Period is not null || relation is not null
-            || facets.Order != Ordering.None || facets.YesNo || facets.Facet is Facet.Date or Facet.Count or Facet.Lead or Facet.Term or Facet.Amount or Facet.Price or Facet.Stage;
+            || facets.Order != Ordering.None || facets.YesNo || facets.Facet is Facet.Date or Facet.Term or Facet.Amount or Facet.Price or Facet.Stage or Facet.Stake;
         if (aboutDeals)
         {
             return ParseResult.Ok(Deals(q, company), language);
         }
 
-        if (topic.Length > 0 && !q.Has(Lexicon.Profile))
+        if (!q.Topic.IsEmpty && !q.Has(Lexicon.Profile) && !q.StartsWith("who", "wie", "tell", "vertel") && q.Topic.Any(t => !Lexicon.IsKnownWord(t.ToLowerInvariant())))
         {
             return Fallback(q);
         }
@@ -178,6 +225,8 @@ public static class QuestionMapper
             Facet = q.Facets.Facet,
             YesNo = q.Facets.YesNo,
             Topic = q.SignificantTopic,
+            Asked = q.Facets.Asked,
+            Words = q.Topic,
         };
 
     /// <summary>No frame fits: the ranked search answers with the closest facts, or the help reply below its minimum.</summary>
@@ -195,7 +244,11 @@ public static class QuestionMapper
         { } facet => facet,
     };
 
-    /// <summary>Whether the single company receives: "Who invested in Anthropic?", "Who owns OpenAI?", "Wie steunt Mistral?".</summary>
+    /// <summary>
+    /// Whether the single company receives: "Who invested in Anthropic?", "Who owns OpenAI?", "Which companies back
+    /// Mistral?", "Is Anthropic backed by anyone?". Not in "What has Nvidia invested in?" or "Hoeveel haalde CoreWeave op?",
+    /// where the verb before the company is Dutch word order, not a question about who gives.
+    /// </summary>
     private static bool IsReceiver(Question q, Mention mention)
     {
         RoleMark mark = q.Relation.Marks.Length > 0 ? q.Relation.Marks[0] : RoleMark.None;
@@ -209,19 +262,17 @@ public static class QuestionMapper
             return false;
         }
 
-        // "Who backs Anthropic?", "Which companies back Mistral?": a verb before the company asks for the giver, except
-        // after "where"/"waarin" ("Waarin investeerde SoftBank?"); "Is Anthropic backed by anyone?" is passive.
         bool endsWithPreposition = q.Words[^1].Lower is "in" or "into" or "geïnvesteerd" or "geinvesteerd" or "gestoken";
-        bool where = q.StartsWith("where", "waar", "waarin", "what", "wat", "welke", "which") && !q.Words.Any(w => Lexicon.Investors.Contains(w.Lower) || w.Lower is "companies" or "bedrijven" && w.Index < mention.First);
-        bool verbBefore = q.Words.Any(w => w.Index < mention.First && Lexicon.RelationWords.ContainsKey(w.Lower) && Lexicon.RelationWords[w.Lower] != Relation.Any);
         bool passive = q.Words.Any(w => w.Index > mention.Last && w.Lower is "backed" or "funded" or "owned" or "financed" or "gesteund" or "gefinancierd" or "bezeten");
         bool who = q.Words.Any(w => Lexicon.Who.Contains(w.Lower) && w.Index < mention.First);
-        return passive || (!endsWithPreposition && (who || (verbBefore && !where)));
+        bool whichCompanies = q.StartsWith("which", "welke") && q.Words.Skip(1).Take(2).Any(w => w.Lower is "companies" or "bedrijven" or "firms" or "funds" or "fondsen");
+        bool verbBefore = q.Words.Any(w => w.Index < mention.First && Lexicon.RelationWords.ContainsKey(w.Lower) && !Lexicon.Funding.Contains(w.Lower));
+        return passive || (!endsWithPreposition && (who || (whichCompanies && verbBefore)));
     }
 
-    /// <summary>Whether an unknown name stands where a company would ("in Foobar", "Foobar's", the subject).</summary>
+    /// <summary>Whether an unknown name stands where a company would ("in Foobar", "met Flurbo", "Foobar's").</summary>
     private static bool InSlot(Question q, UnknownName name) =>
-        RelationReader.MarkBefore(q.Words, name.First) != RoleMark.None || q.Words[name.First].IsCapitalized || name.First <= 1;
+        (RelationReader.MarkBefore(q.Words, name.First) != RoleMark.None && q.Words[name.First].IsCapitalized) || name.First <= 1;
 
     /// <summary>Whether a question without a known company asks about a company (rather than a topic).</summary>
     private static bool NamesACompany(Question q) =>

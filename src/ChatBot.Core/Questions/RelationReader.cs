@@ -41,7 +41,8 @@ public static class RelationReader
     {
         ArgumentNullException.ThrowIfNull(inMention);
         Relation? relation = RelationOf(words, inMention);
-        ImmutableArray<RoleMark> marks = [.. mentions.Select(m => MarkBefore(words, m.First))];
+        bool receiving = words.Any(w => Lexicon.ReceiverVerbs.Contains(w.Lower));
+        ImmutableArray<RoleMark> marks = [.. mentions.Select(m => Adjust(MarkBefore(words, m.First), words, m.First, relation, receiving))];
         if (mentions.Length < 2)
         {
             return new RelationReading(relation, 0, -1, mentions.Length == 1 && marks[0] is RoleMark.Giver or RoleMark.None, marks);
@@ -55,11 +56,19 @@ public static class RelationReader
     public static Relation? RelationOf(ImmutableArray<Token> words, Func<int, bool> inMention)
     {
         ArgumentNullException.ThrowIfNull(inMention);
-        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false;
+        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false, sells = false;
         foreach (Token word in words)
         {
             if (inMention(word.Index))
             {
+                continue;
+            }
+
+            // "take over", "taking over", Dutch "neemt … over", "nam … over".
+            if ((word.Lower is "take" or "takes" or "taking" or "took" && word.Index + 1 < words.Length && words[word.Index + 1].Lower is "over")
+                || (word.Lower is "neemt" or "nam" or "namen" && words.Skip(word.Index + 1).Any(w => w.Lower is "over")))
+            {
+                buys = true;
                 continue;
             }
 
@@ -78,6 +87,7 @@ public static class RelationReader
                 case Relation.Owns: owns = true; break;
                 case Relation.Invests: invests = true; break;
                 case Relation.Partners: partners = true; break;
+                case Relation.Sells: sells = true; break;
                 default: any = true; break;
             }
         }
@@ -88,13 +98,41 @@ public static class RelationReader
             return Relation.Supplies;
         }
 
-        return buys ? Relation.Buys
+        return sells ? Relation.Sells
+            : buys ? Relation.Buys
             : pays ? Relation.Pays
             : owns ? Relation.Owns
             : invests ? Relation.Invests
             : partners ? Relation.Partners
             : any ? Relation.Any
             : null;
+    }
+
+    /// <summary>
+    /// Dutch markers whose meaning depends on the relation: "bij" names the payee of a payment ("uitgeven bij AWS") but the
+    /// giver of what is received ("ophalen bij", "afnemen bij"); "van" names the customer of a supplier ("leverancier van
+    /// OpenAI") but the giver or holder otherwise ("kreeg van Nvidia", "het belang van Microsoft").
+    /// </summary>
+    private static RoleMark Adjust(RoleMark mark, ImmutableArray<Token> words, int index, Relation? relation, bool receiving)
+    {
+        string before = Before(words, index);
+        return before switch
+        {
+            "bij" when relation == Relation.Pays && !receiving => RoleMark.Receiver,
+            "van" when relation is Relation.Supplies or Relation.Partners => RoleMark.WeakReceiver,
+            _ => mark,
+        };
+    }
+
+    private static string Before(ImmutableArray<Token> words, int index)
+    {
+        int i = index - 1;
+        while (i >= 0 && Lexicon.Determiners.Contains(words[i].Lower))
+        {
+            i--;
+        }
+
+        return i >= 0 ? words[i].Lower : string.Empty;
     }
 
     /// <summary>The marker before a word, looking past articles and possessive pronouns ("for its Intel shares").</summary>

@@ -110,6 +110,16 @@ public static class Tokenizer
         int wordStart = start + trimStart;
         string lower = word.ToLowerInvariant();
 
+        // A name joined to a word by a hyphen, as Dutch writes it: "AWS-deal" → "AWS deal", "OpenAI-modellen".
+        int hyphen = word.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 3 && word.AsSpan(0, hyphen).ContainsAnyInRange('A', 'Z') && word.AsSpan(hyphen + 1).ToString().All(char.IsLetter)
+            && !word.AsSpan(0, hyphen).ContainsAny('-', '.'))
+        {
+            tokens.Add(new Token(word[..hyphen], lower[..hyphen], tokens.Count, wordStart));
+            tokens.Add(new Token(word[(hyphen + 1)..], lower[(hyphen + 1)..], tokens.Count, wordStart + hyphen + 1));
+            return;
+        }
+
         // Dutch compounds: "cloudpartners" → "cloud partners", "chipleveranciers" → "chip leveranciers".
         foreach (string head in (ReadOnlySpan<string>)["cloud", "chip"])
         {
