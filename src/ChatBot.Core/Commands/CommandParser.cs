@@ -86,6 +86,16 @@ public static class CommandParser
         return OperationVerbs.Contains(first);
     }
 
+    /// <summary>Parses an utterance against a snapshot: its companies, and the words its events use.</summary>
+    public static ParseResult Parse(Utterance utterance, KnowledgeSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return utterance.CommandName is { } name
+            ? StructuredCommands.Parse(name, utterance.Options, snapshot.Directory)
+            : Parse(utterance.Text, snapshot.Directory, snapshot.Words);
+    }
+
     /// <summary>Parses an utterance against the companies of a snapshot.</summary>
     public static ParseResult Parse(Utterance utterance, CompanyDirectory directory)
     {
@@ -97,7 +107,10 @@ public static class CommandParser
     }
 
     /// <summary>Parses free text or a typed command.</summary>
-    public static ParseResult Parse(string? text, CompanyDirectory directory)
+    /// <param name="text">What was said.</param>
+    /// <param name="directory">The companies we know.</param>
+    /// <param name="vocabulary">The words the events use (<see cref="KnowledgeSnapshot.Words"/>), if known.</param>
+    public static ParseResult Parse(string? text, CompanyDirectory directory, IReadOnlySet<string>? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string input = Tokenizer.Clean(text);
@@ -119,7 +132,7 @@ public static class CommandParser
             string rest = RestAfterFirstWord(input);
             if (verb is null)
             {
-                return Parse(rest, directory);
+                return Parse(rest, directory, vocabulary);
             }
 
             Language? language = LanguageDetector.Detect(tokens.Skip(1));
@@ -131,7 +144,7 @@ public static class CommandParser
             return ParseResult.Fail(ParseFailure.BadCommand, LanguageDetector.Detect(tokens), detail: first);
         }
 
-        return QuestionMapper.Map(QuestionReader.Read(input, directory));
+        return QuestionMapper.Map(QuestionReader.Read(input, directory, vocabulary));
     }
 
     /// <summary>The command word of an intent, as typed after a slash.</summary>

@@ -222,6 +222,9 @@ public sealed record RelationCommand(CompanyArg Actor, CompanyArg? Counterpart, 
     /// <summary>"still", "nog": the question is about the present state.</summary>
     public bool Still { get; init; }
 
+    /// <summary>"would", "could", "zou": the question is about what is planned or talked about, not what is done.</summary>
+    public bool Prospective { get; init; }
+
     /// <summary>Whether the grammar fixed who is the actor; when not, the answer may read the other way too.</summary>
     public bool Directed { get; init; } = true;
 

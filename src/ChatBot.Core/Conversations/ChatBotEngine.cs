@@ -289,7 +289,7 @@ public sealed class ChatBotEngine : IChatBotEngine
 
     private Answer Compute(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
     {
-        ParseResult parsed = CommandParser.Parse(utterance, snapshot.Directory);
+        ParseResult parsed = CommandParser.Parse(utterance, snapshot);
         QueryContext context = new(snapshot, today, parsed.Language ?? fallbackLanguage, _search);
         Reply reply = parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
         return new Answer(parsed, reply, parsed.Command is { } asked and not OperationCommand ? new Context(asked, reply.EventId) : null);

@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 
 namespace ChatBot.Core.Knowledge;
 
@@ -50,6 +53,54 @@ public sealed class KnowledgeSnapshot
         _newestFirstDays = [.. EventsNewestFirst.Select(e => e.Date.Start.DayNumber)];
         _newestFirstTypes = [.. EventsNewestFirst.Select(e => e.Type)];
         SourceCount = content.Events.Sum(e => e.Sources.Length);
+        _words = new Lazy<FrozenSet<string>>(() => WordsOf(content.Events), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private readonly Lazy<FrozenSet<string>> _words;
+
+    /// <summary>
+    /// Every word the events' summaries, notes, participants and round names use, folded to lower case without
+    /// diacritics: a name found here ("Michigan", "Rainier") is a topic, not a company we do not know. Built on first use.
+    /// </summary>
+    public FrozenSet<string> Words => _words.Value;
+
+    /// <summary>Lower case without diacritics, the form <see cref="Words"/> holds.</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder builder = new(text.Length);
+        foreach (char c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static FrozenSet<string> WordsOf(IEnumerable<KnowledgeEvent> events)
+    {
+        HashSet<string> words = new(StringComparer.Ordinal);
+        char[] separators = [' ', ',', '.', ';', ':', '(', ')', '"', '\'', '’', '/', '$', '€', '-', '!', '?'];
+        foreach (KnowledgeEvent e in events)
+        {
+            foreach (string? text in (ReadOnlySpan<string?>)[e.Summary, e.SummaryNl, e.Note, e.Round?.Name, string.Join(' ', e.Others)])
+            {
+                if (text is null)
+                {
+                    continue;
+                }
+
+                foreach (string word in Fold(text).Split(separators, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
     }
 
     // The day and type of every event, newest first, side by side in flat arrays: scanning a date range of a large

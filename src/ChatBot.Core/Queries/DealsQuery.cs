@@ -79,7 +79,7 @@ public static class DealsQuery
             return q.Reply(ReplyKind.Answer, title, answer) with
             {
                 Badge = q.Badge(top),
-                Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, others.Count - MaxItems))],
+                Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, others.Count - MaxItems))],
                 Sources = q.Sources(ranked.Take(MaxItems), 8),
                 Suggestions = suggestions,
                 EventId = top.Id,
@@ -110,13 +110,19 @@ public static class DealsQuery
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
             Badge = q.Badge(top),
-            Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, rest.Count - (MaxItems - 2)))],
+            Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, rest.Count - (MaxItems - 2)))],
             Notes = [.. q.Notes(top).Select(n => Formats.Shorten(n, 300))],
             Sources = q.Sources(ranked.Take(4), 6),
             Suggestions = suggestions,
             EventId = top.Id,
         };
     }
+
+    /// <summary>"infrastructure · more than $400 billion": the kind of deal, and its amount when the summary words it otherwise.</summary>
+    private static string Label(KnowledgeEvent e, QueryContext q) =>
+        e.Amount is { } amount && !q.Summary(e).Contains(q.Money(amount), StringComparison.Ordinal)
+            ? $"{q.TypeLabel(e.Type)} · {q.Money(amount)}"
+            : q.TypeLabel(e.Type);
 
     /// <summary>The company itself when it paid or invested in the event, so "how much" reads its own figure.</summary>
     private static string? PayerOf(KnowledgeEvent e, string id) =>
@@ -146,6 +152,12 @@ public static class DealsQuery
                     pool.Add(events[i]);
                 }
             }
+        }
+
+        if (id is not null && types.Contains(EventType.Acquisition) && !types.Contains(EventType.FundingRound))
+        {
+            // A company's acquisitions are what it bought or bid for, not what it sold.
+            pool = [.. pool.Where(e => e.RoleOf(id) != Role.Seller)];
         }
 
         return topic.IsDefaultOrEmpty ? pool : [.. pool.Where(e => TopicMatch.Score(e, topic, q.Snapshot) >= 0.5)];

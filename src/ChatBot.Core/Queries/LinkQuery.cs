@@ -22,6 +22,17 @@ public static class LinkQuery
         string? counterpart = command.Counterpart?.Id;
         ImmutableArray<ReplyChoice> choices = [];
         List<KnowledgeEvent> matches = Matching(command, actor, counterpart, q);
+        if (command.Still && counterpart is not null && !command.Words.IsDefaultOrEmpty)
+        {
+            // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact about what the words name decides,
+            // whatever kind of deal records it.
+            List<KnowledgeEvent> named = [.. Matching(command with { Relation = Relation.Any }, actor, counterpart, q)
+                .Where(e => TopicMatch.Score(e, command.Words, q.Snapshot) >= 0.5)];
+            if (named.Count > 0)
+            {
+                matches = named;
+            }
+        }
         if (!command.Directed && counterpart is not null && command.Relation != Relation.Any)
         {
             // "Amazon Anthropic investment": the grammar did not say who invests; the knowledge does.
@@ -72,7 +83,7 @@ public static class LinkQuery
         List<KnowledgeEvent> rest = [.. ordered.Where(e => !ReferenceEquals(e, top))];
         ImmutableArray<ReplySection> sections = rest.Count == 0 ? [] :
         [
-            new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxListed).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, rest.Count - MaxListed)),
+            new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxListed).Select(e => q.Item(e, ItemLabel(e, actor, q)))], Math.Max(0, rest.Count - MaxListed)),
         ];
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
@@ -118,14 +129,15 @@ public static class LinkQuery
             Ordering.Latest => [.. events.OrderByDescending(e => e.Date)],
             Ordering.First => [.. events.OrderBy(e => e.Date)],
             Ordering.Biggest => [.. Significance.Rank(events)],
-            _ when command.Still || command.Facet is Facet.Stage => [.. events.OrderByDescending(e => e.Date)],
             _ when command.Facet is Facet.Stake => [.. events.OrderByDescending(e => Roles.StakeOf(e, actor) is not null).ThenByDescending(e => e.Date)],
+            _ when command.Still || command.Facet is Facet.Stage => [.. events.OrderByDescending(e => e.Date)],
             _ => [.. events
                 .OrderByDescending(Significance.Stands)
-                .ThenByDescending(Named)
                 .ThenByDescending(e => HasFacet(e, command.Facet, actor, counterpart))
-                .ThenByDescending(e => command.Facet is Facet.Amount or Facet.Price && Roles.AmountOf(e, actor) is not null)
-                .ThenByDescending(e => Strict(e, command.Relation))
+                .ThenByDescending(Named)
+                .ThenByDescending(e => command.Prospective && e.Stage is Stage.Talks or Stage.Announced or Stage.Agreed)
+                .ThenByDescending(e => command.Relation is Relation.Invests or Relation.Pays or Relation.Buys && Roles.AmountOf(e, actor) is not null)
+                .ThenByDescending(e => Strictness(e, command.Relation))
                 .ThenByDescending(e => command.Facet == Facet.Term && e.Term?.Until is not null)
                 .ThenBy(e => e.Parties.Length)
                 .ThenByDescending(e => Significance.StageRank(e.Stage) >= 3)
@@ -134,15 +146,15 @@ public static class LinkQuery
         };
     }
 
-    /// <summary>Whether the event is the relation's own kind of event (an investment for "invest", an acquisition for "buy").</summary>
-    private static bool Strict(KnowledgeEvent e, Relation relation) => relation switch
+    /// <summary>How much the event is the relation's own kind (an investment for "invest", an acquisition for "buy"): 0 to 2.</summary>
+    private static int Strictness(KnowledgeEvent e, Relation relation) => relation switch
     {
-        Relation.Invests => e.Type is EventType.Investment or EventType.FundingRound or EventType.Stake,
-        Relation.Owns => e.Type == EventType.Stake || e.Stake is not null,
-        Relation.Buys => e.Type is EventType.Acquisition or EventType.Merger or EventType.Offer or EventType.ChipDeal,
-        Relation.Supplies => e.Type is EventType.CloudDeal or EventType.ChipDeal,
-        Relation.Partners => e.Type == EventType.Partnership,
-        _ => true,
+        Relation.Invests => e.Type switch { EventType.Investment => 2, EventType.FundingRound => 1, _ => 0 },
+        Relation.Owns => e.Type == EventType.Stake ? 2 : e.Stake is not null ? 1 : 0,
+        Relation.Buys => e.Type is EventType.Acquisition or EventType.Merger ? 2 : e.Type is EventType.Offer or EventType.ChipDeal ? 1 : 0,
+        Relation.Supplies => e.Type is EventType.CloudDeal or EventType.ChipDeal ? 2 : 0,
+        Relation.Partners => e.Type == EventType.Partnership ? 2 : 0,
+        _ => 1,
     };
 
     private static bool HasFacet(KnowledgeEvent e, Facet facet, string actor, string? counterpart) => facet switch
@@ -184,8 +196,9 @@ public static class LinkQuery
         KnowledgeEvent latest = newest[0];
         if (command.Still)
         {
-            // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact decides, and a fact that ends
-            // something ("stopped being", "no longer", "sold its entire stake") says Not any more.
+            // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact decides (for a stake, the newest
+            // that states one), and a fact that ends something ("stopped being", "sold its entire stake") says Not any more.
+            latest = ordered[0];
             fact = latest;
             return latest.Stage == Stage.Cancelled || Headlines.Ends(latest, actor, q: null) ? Verdict.NotAnyMore
                 : latest.Certainty == Certainty.Denied ? Verdict.No
@@ -344,6 +357,12 @@ public static class LinkQuery
         };
         return new ReplyChoice($"{a} → {b}", question);
     }
+
+    /// <summary>"IPO plan · Nvidia $250 million": the kind of event, and the actor's own figure when its summary does not give it.</summary>
+    private static string ItemLabel(KnowledgeEvent e, string actor, QueryContext q) =>
+        Roles.AmountOf(e, actor) is { } own && !q.Summary(e).Contains(Formats.Money(own with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal)
+            ? $"{q.TypeLabel(e.Type)} · {q.Name(actor)} {q.Money(own)}"
+            : q.TypeLabel(e.Type);
 
     private static IEnumerable<string> NotesFor(KnowledgeEvent e, QueryContext q) =>
         q.Notes(e).Select(note => Formats.Shorten(note, 300));

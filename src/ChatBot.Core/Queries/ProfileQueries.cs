@@ -43,12 +43,13 @@ public static class ProfileQueries
         // The period asked for first (the full year for a year), then longer periods, then the newest report.
         List<KnowledgeEvent> ranked = [.. events
             .OrderByDescending(e => range is { } asked && Span(e) == asked)
+            .ThenByDescending(e => !IsProjection(e, q.Today))
             .ThenByDescending(e => Span(e).To.DayNumber - Span(e).From.DayNumber)
             .ThenByDescending(e => e.Period?.Year ?? e.Date.Year)
             .ThenByDescending(e => e.Date)];
         if (command.Period is null)
         {
-            ranked = [.. events.OrderByDescending(e => Span(e).To).ThenByDescending(e => e.Date)];
+            ranked = [.. events.OrderByDescending(e => Span(e).To).ThenByDescending(e => !IsProjection(e, q.Today)).ThenByDescending(e => e.Date)];
         }
 
         string sentence;

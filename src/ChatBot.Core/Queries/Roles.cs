@@ -34,7 +34,7 @@ public static class Roles
         ArgumentNullException.ThrowIfNull(e);
         Role? role = e.RoleOf(companyId);
         return role is { } r && (Investing.Contains(r) || (r == Role.Buyer && e.Type == EventType.FundingRound))
-            && (InvestmentTypes.Contains(e.Type) || e.Type == EventType.Offer);
+            && (InvestmentTypes.Contains(e.Type) || e.Type is EventType.Offer or EventType.Valuation);
     }
 
     /// <summary>Whether the event links the actor to the counterpart (or, without one, concerns the actor) by the relation.</summary>
@@ -63,9 +63,12 @@ public static class Roles
             Relation.Sells => a == Role.Seller && (b is null || b is Role.Subject or Role.Buyer or Role.Acquirer),
             Relation.Partners => e.Type is EventType.Partnership or EventType.Infrastructure or EventType.CloudDeal or EventType.ChipDeal
                 && a is Role.Partner or Role.Provider or Role.Customer or Role.Subject && (b is null || b is Role.Partner or Role.Provider or Role.Customer or Role.Subject),
-            _ => true,
+            // Anything between the two — but two investors in a third company's round are not linked by it.
+            _ => counterpart is null || !(IsInvestorRole(a.Value) && b is { } other && IsInvestorRole(other)),
         };
     }
+
+    private static bool IsInvestorRole(Role role) => Investing.Contains(role) || role == Role.Buyer;
 
     /// <summary>Whether the actor supplies the other side: a provider to a customer, or a chip partner of a customer.</summary>
     private static bool Supplies(KnowledgeEvent e, Role actor, Role? other) =>

@@ -1,6 +1,5 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using ChatBot.Core.Knowledge;
 
 namespace ChatBot.Core.Queries;
@@ -32,11 +31,23 @@ public static class TopicMatch
                 continue;
             }
 
-            matched += stems.Contains(Stem(term)) ? 1 : 0;
+            matched += stems.Contains(Stem(term)) || (Synonyms.TryGetValue(term, out string[]? others) && others.Any(o => stems.Contains(Stem(o)))) ? 1 : 0;
         }
 
         return (double)matched / topic.Length;
     }
+
+    /// <summary>Words users type for what curators write differently: an "option" is "the right to buy".</summary>
+    private static readonly FrozenDictionary<string, string[]> Synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["option"] = ["right"],
+        ["options"] = ["right"],
+        ["optie"] = ["recht"],
+        ["license"] = ["licence", "licensed"],
+        ["licence"] = ["license", "licensed"],
+        ["shares"] = ["share", "stock", "stake"],
+        ["aandelen"] = ["aandeel", "belang"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static IEnumerable<string> Words(KnowledgeEvent e, KnowledgeSnapshot snapshot)
     {
@@ -53,20 +64,7 @@ public static class TopicMatch
     }
 
     /// <summary>Lower case without diacritics ("geïnvesteerd" → "geinvesteerd").</summary>
-    public static string Fold(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        StringBuilder builder = new(text.Length);
-        foreach (char c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Fold(string text) => KnowledgeSnapshot.Fold(text);
 
     /// <summary>A crude stem: the first five letters of a longer word ("michigan" and "michigan's" meet at "michi").</summary>
     private static string Stem(string word)

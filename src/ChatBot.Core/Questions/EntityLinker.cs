@@ -46,7 +46,10 @@ public sealed record Linked(ImmutableArray<Token> Words, ImmutableArray<Mention>
 /// </summary>
 public static class EntityLinker
 {
-    public static Linked Link(ImmutableArray<Token> tokens, CompanyDirectory directory)
+    /// <param name="tokens">The words of the question.</param>
+    /// <param name="directory">The companies we know.</param>
+    /// <param name="vocabulary">The words the events use (<see cref="KnowledgeSnapshot.Words"/>): a name made of them is a topic, not an unknown company.</param>
+    public static Linked Link(ImmutableArray<Token> tokens, CompanyDirectory directory, IReadOnlySet<string>? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         List<Mention> found = [];
@@ -116,7 +119,13 @@ public static class EntityLinker
 
         ImmutableArray<Mention> mentions = [.. found.OrderBy(m => m.First)];
         ImmutableArray<Token> linkedWords = words.ToImmutable();
-        return new Linked(linkedWords, mentions, Unknowns(linkedWords, mentions));
+        ImmutableArray<UnknownName> unknown = Unknowns(linkedWords, mentions);
+        if (vocabulary is not null)
+        {
+            unknown = [.. unknown.Where(u => !linkedWords.Skip(u.First).Take(u.Count).All(w => vocabulary.Contains(KnowledgeSnapshot.Fold(w.Lower).TrimEnd('\'', 's')) || vocabulary.Contains(KnowledgeSnapshot.Fold(w.Lower))))];
+        }
+
+        return new Linked(linkedWords, mentions, unknown);
     }
 
     /// <summary>

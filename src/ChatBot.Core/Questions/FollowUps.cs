@@ -71,6 +71,12 @@ public static class FollowUps
             : q.Has(Lexicon.Profile) ? Intent.Company
             : null;
         bool pointsAtFact = pointing && q.Mentions.IsEmpty && intent is null && q.Facets.Facet != Facet.None;
+        if (!q.Mentions.IsEmpty && (intent is not null || q.Relation.Relation is not null || q.Facets.Facet != Facet.None || q.Facets.YesNo))
+        {
+            // "Did SoftBank sell its Nvidia stake?" names its companies and what it asks: it stands on its own.
+            return null;
+        }
+
         if (q.Mentions.IsEmpty && q.Period is null && intent is null && !pointsAtFact && q.Facets.Facet == Facet.None && q.SignificantTopic.IsEmpty)
         {
             return null;
@@ -168,8 +174,8 @@ public static class FollowUps
                 return relation with { Counterpart = first };
             }
 
-            bool asActor = Linked(snapshot, first, other);
-            bool asCounterpart = Linked(snapshot, relation.Actor, first);
+            bool asActor = Fits(snapshot, relation.Relation, first, other);
+            bool asCounterpart = Fits(snapshot, relation.Relation, relation.Actor, first);
             bool replaceActor = asActor != asCounterpart ? asActor : SameKind(snapshot, first, relation.Actor) && !SameKind(snapshot, first, other);
             return replaceActor ? relation with { Actor = first } : relation with { Counterpart = first };
         }
@@ -245,9 +251,9 @@ public static class FollowUps
         _ => null,
     };
 
-    /// <summary>Whether any event involves both companies.</summary>
-    private static bool Linked(KnowledgeSnapshot snapshot, CompanyArg a, CompanyArg b) =>
-        a.Id is not null && b.Id is not null && snapshot.EventsOf(a.Id).Any(e => e.Involves(b.Id));
+    /// <summary>Whether any event links the two by the relation.</summary>
+    private static bool Fits(KnowledgeSnapshot snapshot, Relation relation, CompanyArg actor, CompanyArg counterpart) =>
+        actor.Id is not null && counterpart.Id is not null && snapshot.EventsOf(actor.Id).Any(e => Queries.Roles.Fits(e, relation, actor.Id, counterpart.Id));
 
     private static bool SameKind(KnowledgeSnapshot snapshot, CompanyArg a, CompanyArg b) =>
         a.Id is not null && b.Id is not null && snapshot.FindCompany(a.Id)?.Kind == snapshot.FindCompany(b.Id)?.Kind;

@@ -11,17 +11,21 @@ public static class LanguageDetector
         ArgumentNullException.ThrowIfNull(tokens);
         int english = 0;
         int dutch = 0;
+        bool first = true;
         foreach (Token token in tokens)
         {
+            // The first word (a question word, a verb) weighs double: "Wat is Project Rainier?" is Dutch.
+            int weight = first ? 2 : 1;
+            first = false;
             bool en = Lexicon.EnglishMarkers.Contains(token.Lower);
             bool nl = Lexicon.DutchMarkers.Contains(token.Lower);
             if (en && !nl)
             {
-                english++;
+                english += weight;
             }
             else if (nl && !en)
             {
-                dutch++;
+                dutch += weight;
             }
         }
 

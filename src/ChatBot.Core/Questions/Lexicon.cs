@@ -14,7 +14,8 @@ internal static class Lexicon
         "invested", "raised", "between", "versus", "compare", "about", "quarter", "month", "months", "past", "latest", "list",
         "give", "find", "search", "where", "when", "why", "any", "new", "recently", "lately", "of", "is", "a", "an", "invest",
         "pay", "paid", "buy", "bought", "still", "from", "for", "into", "stake", "own", "long", "until", "first", "half", "biggest",
-        "largest", "led", "get", "got", "deal", "contract", "agreed", "supply", "supplies", "it", "they", "that", "what's");
+        "largest", "led", "get", "got", "deal", "contract", "agreed", "supply", "supplies", "it", "they", "that", "what's", "over",
+        "taking", "take", "took", "selling", "sold", "sell", "happened", "funding", "round", "rounds");
 
     public static readonly FrozenSet<string> DutchMarkers = Set(
         "wat", "welke", "welk", "wie", "hoeveel", "hoe", "waard", "heeft", "hebben", "gesloten", "de", "het", "een", "van",
@@ -31,7 +32,9 @@ internal static class Lexicon
         "om", "te", "ongeveer", "miljard", "miljoen", "investeren", "overweegt", "bedrag", "heel", "januari", "februari", "maart",
         "mei", "juni", "juli", "augustus", "oktober", "geld", "gebeurde", "gebeurd", "wil", "willen", "zou", "zal", "verwacht",
         "verwachte", "verwachtte", "kwam", "komt", "werd", "worden", "gesprek", "gesprekken", "nog", "alle", "welk", "beurs",
-        "aangevraagd", "afgeblazen", "ingestapt", "stapt", "krijgt", "verkocht", "verkoopt", "dan", "maar", "zijn", "wordt");
+        "aangevraagd", "afgeblazen", "ingestapt", "stapt", "krijgt", "verkocht", "verkoopt", "dan", "maar", "zijn", "wordt", "is",
+        "datacenter", "datacenters", "aandelen", "werknemers",
+        "verkochten", "gebruikt", "uitgeven", "optie", "recht", "zitten");
 
     public static readonly FrozenSet<string> Valuation = Set(
         "worth", "valuation", "valuations", "valued", "value", "waard", "waardering", "waarderingen", "gewaardeerd", "waarde", "valuing");
@@ -113,7 +116,7 @@ internal static class Lexicon
             "raising", "opgehaald", "haalde", "backer", "backers", "investor", "investors", "investeerder", "investeerders"]),
         (Relation.Owns, [
             "own", "owns", "owned", "owning", "stake", "stakes", "share", "shares", "holding", "holdings", "hold", "holds", "held",
-            "percent", "percentage", "%", "ownership", "bezit", "bezitten", "bezat", "belang", "belangen", "aandeel", "procent",
+            "percent", "percentage", "%", "ownership", "bezit", "bezitten", "bezat", "belang", "belangen", "aandeel", "aandelen", "procent",
             "eigenaar", "eigendom", "owner", "owners", "shareholder", "shareholders", "aandeelhouder", "aandeelhouders"]),
         (Relation.Buys, [
             "buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring", "acquisition", "acquisitions",
@@ -206,6 +209,9 @@ internal static class Lexicon
         "forecasts", "projected", "projection", "projections", "going", "wil", "willen", "gaat", "verwacht", "verwachte",
         "verwachtte", "verwachting", "prognose", "plant", "zal", "zullen");
 
+    /// <summary>Words of what may happen: "would", "could", "zou", "kunnen".</summary>
+    public static readonly FrozenSet<string> ConditionalWords = Set("would", "could", "might", "may", "zou", "zouden", "kunnen", "kan", "mogelijk", "possible", "possibly");
+
     public static readonly FrozenSet<string> StillWords = Set("still", "nog", "anymore", "steeds", "currently", "momenteel", "now", "nu");
 
     /// <summary>Words that open a follow-up ("and Anthropic?", "what about their investors?", "en Mistral?").</summary>
@@ -251,7 +257,7 @@ internal static class Lexicon
         "worden", "geen", "niet", "wel", "maar", "dan", "als", "nu", "meer", "veel", "gaat", "ging", "doet", "deed", "s", "going",
         "know", "known", "weet", "bekend", "happened", "gebeurd", "latest", "news", "nieuws", "company", "companies", "bedrijf",
         "bedrijven", "firm", "firms", "make", "made", "still", "steeds", "get", "got", "one", "two", "three", "een", "twee", "drie",
-        "sb", "inc", "ltd", "llc", "corp");
+        "sb", "inc", "ltd", "llc", "corp", "part", "deel", "piece", "portion", "stuk");
 
     /// <summary>Words that are never a company name, even with a typo.</summary>
     public static readonly FrozenSet<string> NeverCompanies = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions)

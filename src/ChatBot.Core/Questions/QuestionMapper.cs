@@ -93,6 +93,7 @@ public static class QuestionMapper
             YesNo = q.Facets.YesNo,
             Still = q.Facets.Still,
             Directed = reading.Directed && !lead,
+            Prospective = q.AboutFuture || q.Has(Lexicon.ConditionalWords),
             Asked = q.Facets.Asked,
             Topic = q.SignificantTopic,
             Words = q.Topic,
@@ -117,6 +118,10 @@ public static class QuestionMapper
         bool receiver = IsReceiver(q, mention);
         ImmutableArray<string> topic = q.SignificantTopic;
         bool funding = q.Has(Lexicon.Funding) || q.Words.Any(w => w.Lower is "raise" or "raised" or "raising" or "opgehaald" or "haalde" or "ophalen");
+
+        // The company raising money ("raise", "funding round", "opgehaald"), as opposed to an investor funding something
+        // ("Is Blue Owl still funding the Michigan data centre?", "Financiert Blue Owl …?").
+        bool raising = funding && !FundsSomething(q);
         if (q.Has(Lexicon.Compare))
         {
             return ParseResult.Fail(ParseFailure.MissingCompany, language, Intent.Compare);
@@ -141,12 +146,12 @@ public static class QuestionMapper
             return ParseResult.Ok(Deals(q, company) with { Type = DealType.Ipo, Facet = Facet.Valuation }, language);
         }
 
-        if ((q.Has(Lexicon.Valuation) && !q.Has(Lexicon.Deals) && !funding && relation is null or Relation.Any or Relation.Owns) || (facets.Facet == Facet.Valuation && relation is null))
+        if ((q.Has(Lexicon.Valuation) && !q.Has(Lexicon.Deals) && !raising && relation is null or Relation.Any or Relation.Owns or Relation.Sells) || (facets.Facet == Facet.Valuation && relation is null))
         {
             return ParseResult.Ok(new ValuationCommand(company) { Period = q.Period?.Frame, Asked = facets.Asked, YesNo = facets.YesNo }, language);
         }
 
-        if (relation is { } named and not Relation.Any && topic.Length > 0 && !funding)
+        if (relation is { } named and not Relation.Any && topic.Length > 0 && !raising)
         {
             // "Is Blue Owl still funding the Michigan data centre?": one company, and a topic for the other side.
             return ParseResult.Ok(new RelationCommand(company, null, named, FacetFor(q, named))
@@ -166,10 +171,10 @@ public static class QuestionMapper
             return ParseResult.Ok(new PortfolioCommand(company), language);
         }
 
-        if (facets.Facet is Facet.Count or Facet.Lead || (funding && !receiver) || (facets.YesNo && funding))
+        if (facets.Facet is Facet.Count or Facet.Lead || (raising && !receiver) || (facets.YesNo && raising))
         {
             // "How many funding rounds did Anthropic raise?", "Who led Anthropic's Series G?", "How much did SpaceX raise in its IPO?"
-            DealType? type = q.DealType ?? (funding || facets.Facet == Facet.Lead ? DealType.Funding : null);
+            DealType? type = q.DealType ?? (raising || facets.Facet == Facet.Lead ? DealType.Funding : null);
             return ParseResult.Ok(Deals(q, company) with { Type = type }, language);
         }
 
@@ -218,6 +223,25 @@ public static class QuestionMapper
         return ParseResult.Ok(new CompanyCommand(company), language);
     }
 
+    /// <summary>"funding the", "still funding", "financiert": funding as an investor's verb, not a company's round.</summary>
+    private static bool FundsSomething(Question q)
+    {
+        ImmutableArray<Token> words = q.Words;
+        for (int i = 0; i < words.Length; i++)
+        {
+            string w = words[i].Lower;
+            string before = i > 0 ? words[i - 1].Lower : string.Empty;
+            string after = i + 1 < words.Length ? words[i + 1].Lower : string.Empty;
+            if (w is "financiert" or "financierde" or "financieren" or "gefinancierd" or "funded" or "funds"
+                || (w is "funding" or "fund" && (Lexicon.Determiners.Contains(after) || before is "still" or "is" or "are" or "was" or "were" or "to" || q.Linked.InMention(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static DealsCommand Deals(Question q, CompanyArg? company) =>
         new(company, q.Period?.Frame, q.DealType)
         {
@@ -238,7 +262,7 @@ public static class QuestionMapper
     /// <summary>The attribute of a relation question; a price for "pay", a stake for "own", else what the words say.</summary>
     private static Facet FacetFor(Question q, Relation relation) => q.Facets.Facet switch
     {
-        Facet.None when relation == Relation.Owns && q.Has(Lexicon.StakeWords) => Facet.Stake,
+        Facet.None when relation == Relation.Owns => Facet.Stake,
         Facet.Amount when relation == Relation.Owns && q.Words.Any(w => w.Lower is "of") => Facet.Stake,
         Facet.Valuation when relation != Relation.Any && q.Has(Lexicon.AmountWords) => Facet.Amount,
         { } facet => facet,

@@ -22,12 +22,15 @@ public static class QuestionReader
             "geld", "much", "billion", "million", "miljard", "miljoen", "dollar", "dollars", "euro", "euros", "about", "over"])
         .ToFrozenSet(StringComparer.Ordinal);
 
-    public static Question Read(string text, CompanyDirectory directory)
+    /// <param name="text">The question.</param>
+    /// <param name="directory">The companies we know.</param>
+    /// <param name="vocabulary">The words the events use, so a place or project named in them is not taken for an unknown company.</param>
+    public static Question Read(string text, CompanyDirectory directory, IReadOnlySet<string>? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string cleaned = Tokenizer.Clean(text);
         ImmutableArray<Token> tokens = Tokenizer.Tokenize(cleaned);
-        Linked linked = EntityLinker.Link(tokens, directory);
+        Linked linked = EntityLinker.Link(tokens, directory, vocabulary);
         ImmutableArray<Token> words = linked.Words;
         var language = LanguageDetector.Detect(words.Where(w => !linked.InMention(w.Index)));
         PeriodReading? period = PeriodReader.Read([.. words.Select(w => linked.InMention(w.Index) ? w with { Lower = string.Empty } : w)]);

@@ -48,7 +48,7 @@ public static class RelationReader
             return new RelationReading(relation, 0, -1, mentions.Length == 1 && marks[0] is RoleMark.Giver or RoleMark.None, marks);
         }
 
-        (int actor, int counterpart, bool directed) = Roles(words, mentions[0], mentions[1], marks[0], marks[1]);
+        (int actor, int counterpart, bool directed) = Roles(words, mentions[0], mentions[1], marks[0], marks[1], relation);
         return new RelationReading(relation, actor, counterpart, directed, marks);
     }
 
@@ -119,7 +119,7 @@ public static class RelationReader
         return before switch
         {
             "bij" when relation == Relation.Pays && !receiving => RoleMark.Receiver,
-            "van" when relation is Relation.Supplies or Relation.Partners => RoleMark.WeakReceiver,
+            "van" when relation is Relation.Supplies or Relation.Partners && !receiving => RoleMark.WeakReceiver,
             _ => mark,
         };
     }
@@ -158,7 +158,7 @@ public static class RelationReader
             : RoleMark.None;
     }
 
-    private static (int Actor, int Counterpart, bool Directed) Roles(ImmutableArray<Token> words, Mention a, Mention b, RoleMark ma, RoleMark mb)
+    private static (int Actor, int Counterpart, bool Directed) Roles(ImmutableArray<Token> words, Mention a, Mention b, RoleMark ma, RoleMark mb, Relation? relation)
     {
         // A company after "from"/"by" gives; a company after "in"/"for"/"to" receives; "of" receives unless the other does.
         if (mb == RoleMark.Giver)
@@ -206,7 +206,8 @@ public static class RelationReader
             verb |= Lexicon.RelationWords.ContainsKey(w);
         }
 
-        if (receiving)
+        // A seller receives money too ("What did SoftBank get for selling its Nvidia shares?"), and stays the actor.
+        if (receiving && relation != Relation.Sells)
         {
             return (1, 0, true);
         }
