@@ -68,7 +68,7 @@ public class DiscordInteractionHandlerTests
         InteractionResponse response = await CreateSut().HandleAsync(Command("ask", "en-US", ("question", "Welke deals heeft Amazon gesloten?", false)), TestContext.Current.CancellationToken);
 
         Assert.Equal("Amazon · deals", response.Data!.Embeds![0].Title);
-        Assert.Contains("nieuwste eerst", response.Data.Embeds[0].Description, StringComparison.Ordinal);
+        Assert.Contains("de grootste", response.Data.Embeds[0].Description, StringComparison.Ordinal);
     }
 
     [Fact]

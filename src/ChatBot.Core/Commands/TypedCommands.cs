@@ -49,7 +49,7 @@ internal static class TypedCommands
 
         // Anything beside the name that is not a period, a deal type or a question word makes it a name we don't know.
         string name = string.Join(' ', question.Words.Where(w => !IsBesideName(question, w)).Select(w => w.Text));
-        string unknown = string.Join(' ', question.Words.Where(w => !question.Linked.InMention(w.Index) && !IsBesideName(question, w) && !Lexicon.NeverCompanies.Contains(w.Lower)).Select(w => w.Text));
+        string unknown = string.Join(' ', question.Words.Where(w => !question.Linked.InMention(w.Index) && !IsBesideName(question, w)).Select(w => w.Text));
         CompanyArg? company = mentions.Length == 1 && unknown.Length == 0 ? mentions[0].Company
             : name.Length > 0 ? new CompanyArg(name, directory.Find(name)?.Id)
             : null;

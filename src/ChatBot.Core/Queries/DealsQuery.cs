@@ -76,9 +76,9 @@ public static class DealsQuery
                 ? q.L($"{count}{phrase}{largest}: ", $"{count}{phrase}{largest}: ")
                 : q.L($"{count} involving {name}{phrase}{largest}: ", $"{count} met {name}{phrase}{largest}: ")) + Headlines.Fact(top, q);
             List<KnowledgeEvent> others = [.. ranked.Skip(1)];
+            // No badge on the list as a whole: the stage and certainty of its largest fact are in its sentence.
             return q.Reply(ReplyKind.Answer, title, answer) with
             {
-                Badge = q.Badge(top),
                 Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, others.Count - MaxItems))],
                 Sources = q.Sources(ranked.Take(MaxItems), 8),
                 Suggestions = suggestions,

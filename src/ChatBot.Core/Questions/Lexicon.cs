@@ -54,11 +54,11 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie");
 
-    public static readonly FrozenSet<string> Cloud = Set("cloud", "clouds", "compute", "datacenter", "datacenters", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
+    public static readonly FrozenSet<string> Cloud = Set("cloud", "clouds", "compute", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
 
     public static readonly FrozenSet<string> Chips = Set("chip", "chips", "accelerators", "accelerator", "tpu", "tpus", "trainium", "semiconductors", "processors", "memory");
 
-    public static readonly FrozenSet<string> Infrastructure = Set("infrastructure", "infrastructuur", "data-centre", "data-center", "datacentre", "datacentrum", "campus", "site");
+    public static readonly FrozenSet<string> Infrastructure = Set("infrastructure", "infrastructuur", "data-centre", "data-center", "datacentre", "datacentrum", "datacenter", "datacenters", "campus", "site");
 
     public static readonly FrozenSet<string> Partners = Set(
         "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",

@@ -53,7 +53,7 @@ public class CommandParserTests
         { "Show me Microsoft's deals in 2025", "deals microsoft year:2025", "en", "deals in a year" },
         { "Which acquisitions happened last year?", "deals - last-year acquisition", "en", "acquisitions last year" },
         { "funding rounds since March 2025", "deals - since:2025-03 funding", "en", "funding rounds since a month and year" },
-        { "latest deals of Nvidia", "deals nvidia recent", "en", "latest = recent" },
+        { "latest deals of Nvidia", "deals nvidia - latest", "en", "latest: the newest first, over all time" },
         { "What did CoreWeave sign last quarter?", "deals coreweave last-quarter", "en", "a quarter with a company and a verb we know" },
         { "Who are OpenAI's cloud partners?", "partners openai cloud", "en", "cloud partners" },
         { "Who does Anthropic partner with?", "partners anthropic all", "en", "partner as a verb" },
@@ -118,7 +118,6 @@ public class CommandParserTests
         { "/valuation", ParseFailure.MissingCompany, null, "valuation needs a company" },
         { "/investors", ParseFailure.MissingCompany, null, "investors needs a company" },
         { "/frobnicate OpenAI", ParseFailure.BadCommand, null, "an unknown slash command" },
-        { "what's the weather like", ParseFailure.UnknownIntent, null, "not a question about AI finance" },
         { "/search", ParseFailure.BadCommand, null, "search needs text" },
         { "compare OpenAI", ParseFailure.MissingCompany, null, "compare needs two companies" },
     };
@@ -132,6 +131,15 @@ public class CommandParserTests
         Assert.False(result.Succeeded, why);
         Assert.Equal(failure, result.Failure);
         Assert.Equal(unknownName, result.UnknownName);
+    }
+
+    [Fact]
+    public void Parse_NoFrameFits_IsARankedSearchOfTheWholeQuestion()
+    {
+        // "what's the weather like": no company, no relation, no period; the ranked search decides (and finds nothing).
+        ParseResult result = CommandParser.Parse("what's the weather like", Directory);
+
+        Assert.Equal(new SearchCommand("what's the weather like", Fallback: true), result.Command);
     }
 
     [Theory]
@@ -176,13 +184,15 @@ public class CommandParserTests
     internal static string Describe(Command command) => command switch
     {
         ValuationCommand c => $"valuation {c.Company.Id}",
-        DealsCommand c => Join("deals", c.Company?.Id ?? "-", Period(c.Period) ?? "-", c.Type?.ToString().ToLowerInvariant()),
+        DealsCommand c => Join("deals", c.Company?.Id ?? "-", Period(c.Period) ?? "-", c.Type?.ToString().ToLowerInvariant(), c.Order == Ordering.None ? null : c.Order.ToString().ToLowerInvariant()),
         PartnersCommand c => $"partners {c.Company.Id} {c.Kind.ToString().ToLowerInvariant()}",
         InvestorsCommand c => $"investors {c.Company.Id}",
         PortfolioCommand c => $"portfolio {c.Investor.Id}",
         FinancialsCommand c => Join("financials", c.Company.Id!, Period(c.Period), c.Focus?.ToString().ToLowerInvariant()),
         CompanyCommand c => $"company {c.Company.Id}",
         CompareCommand c => $"compare {c.First.Id} {c.Second.Id}",
+        RelationCommand c => Join("relation", c.Actor.Id, c.Relation.ToString().ToLowerInvariant(), c.Counterpart?.Id ?? "-", c.Facet == Facet.None ? null : c.Facet.ToString().ToLowerInvariant(), Period(c.Period), c.YesNo ? "yes/no" : null, c.Still ? "still" : null, c.Topic.IsEmpty ? null : "topic:" + string.Join('+', c.Topic)),
+        EventCommand c => $"event {c.EventId} {c.Facet.ToString().ToLowerInvariant()}",
         SearchCommand c => $"search {c.Text}",
         HelpCommand c => Join("help", c.Topic),
         AboutCommand => "about",
@@ -203,6 +213,9 @@ public class CommandParserTests
         TimeFrameKind.LastQuarter => "last-quarter",
         TimeFrameKind.ThisMonth => "this-month",
         TimeFrameKind.LastMonth => "last-month",
+        TimeFrameKind.Quarter => $"q{frame.Part}-{frame.Year}",
+        TimeFrameKind.Half => $"h{frame.Part}-{frame.Year}",
+        TimeFrameKind.Month => $"month:{frame.Year}-{frame.Month:D2}",
         _ => $"last-{frame.Count}-months",
     };
 }

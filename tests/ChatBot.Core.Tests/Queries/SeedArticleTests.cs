@@ -19,9 +19,14 @@ public class SeedArticleTests
 
     private static string All(Reply reply) => TextReplyRenderer.Render(reply);
 
+    /// <summary>The event as the reply shows it: a list line, or the answer itself when the event is its headline.</summary>
     private static ReplyItem Item(Reply reply, string eventId) =>
         reply.Sections.SelectMany(s => s.Items).SingleOrDefault(i => i.EventId == eventId)
+        ?? (reply.EventId == eventId ? new ReplyItem(reply.Answer, null, Badge(eventId, reply.Language), eventId) : null)
         ?? throw new Xunit.Sdk.XunitException($"'{eventId}' is not in the reply:\n{All(reply)}");
+
+    private static Badge Badge(string eventId, Language language) =>
+        new ChatBot.Core.Queries.QueryContext(Repository.ShippedSnapshot, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), language).Badge(Repository.ShippedSnapshot.FindEvent(eventId)!);
 
     [Fact]
     public void Valuation_500BillionAfterThe6Point6BillionShareSale()
