@@ -107,22 +107,42 @@ internal sealed class EventIndex
             query.Add(clause, Occur.SHOULD);
         }
 
-        if (forms.Count == 0)
+        // Words no event uses ("weather", "allemaal") cannot be matched by any: they do not count against coverage.
+        int[] frequency = [.. forms.Select(keys => keys.Max(DocumentFrequency))];
+        int indexed = frequency.Count(f => f > 0);
+        if (indexed == 0)
         {
             return [];
         }
 
+        int rare = Math.Max(3, _events.Length / 20);
         TopDocs top = _searcher.Search(query, max);
         List<EventMatch> matches = new(top.ScoreDocs.Length);
         foreach (ScoreDoc hit in top.ScoreDocs)
         {
             int n = _searcher.Doc(hit.Doc).GetField("n").GetInt32Value()!.Value;
             HashSet<string> terms = _terms[n];
-            int matched = forms.Count(keys => keys.Any(terms.Contains));
-            matches.Add(new EventMatch(_events[n], hit.Score, (double)matched / forms.Count));
+            int matched = 0;
+            bool specific = false;
+            for (int i = 0; i < forms.Count; i++)
+            {
+                if (forms[i].Any(terms.Contains))
+                {
+                    matched++;
+                    specific |= frequency[i] <= rare;
+                }
+            }
+
+            matches.Add(new EventMatch(_events[n], hit.Score, (double)matched / indexed, specific));
         }
 
         return matches;
+    }
+
+    private int DocumentFrequency(string key)
+    {
+        int colon = key.IndexOf(':', StringComparison.Ordinal);
+        return _searcher.IndexReader.DocFreq(new LuceneTerm(key[..colon], key[(colon + 1)..]));
     }
 
     /// <summary>A query word in each field's analysed form ("funded" → en:fund, nl:funded, names:funded); none for a stop word.</summary>

@@ -225,6 +225,12 @@ public sealed record RelationCommand(CompanyArg Actor, CompanyArg? Counterpart, 
     /// <summary>"would", "could", "zou": the question is about what is planned or talked about, not what is done.</summary>
     public bool Prospective { get; init; }
 
+    /// <summary>"considered", "in talks", "overwoog": talks answer the question Yes.</summary>
+    public bool AboutTalks { get; init; }
+
+    /// <summary>"acquire", "take over", "overname": only an acquisition or merger answers Yes, not a licence or a share purchase.</summary>
+    public bool Takeover { get; init; }
+
     /// <summary>Whether the grammar fixed who is the actor; when not, the answer may read the other way too.</summary>
     public bool Directed { get; init; } = true;
 

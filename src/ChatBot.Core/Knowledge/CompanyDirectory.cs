@@ -10,7 +10,11 @@ namespace ChatBot.Core.Knowledge;
 public sealed class CompanyDirectory
 {
     private readonly FrozenDictionary<string, Company> _byKey;
+    private readonly FrozenDictionary<string, Company> _byShortName;
     private readonly (string Key, Company Company)[] _keys;
+
+    /// <summary>Words that end a company's name without telling it apart ("Scale AI", "Annapurna Labs", "Blue Owl Capital").</summary>
+    private static readonly string[] GenericSuffixes = ["ai", "labs", "lab", "inc", "systems", "capital", "group", "technologies", "corporation", "corp", "holdings"];
 
     public CompanyDirectory(IEnumerable<Company> companies)
     {
@@ -29,6 +33,26 @@ public sealed class CompanyDirectory
         }
 
         _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
+
+        // "Scale" for "Scale AI": a name without its generic last word, when no other company and no full name has it.
+        Dictionary<string, Company?> shortNames = new(StringComparer.Ordinal);
+        foreach (Company company in companies)
+        {
+            foreach (string name in NamesOf(company))
+            {
+                string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length >= 2 && GenericSuffixes.Contains(words[^1].ToLowerInvariant()))
+                {
+                    string key = Normalize(string.Join(' ', words[..^1]));
+                    if (key.Length >= 4 && !byKey.ContainsKey(key))
+                    {
+                        shortNames[key] = shortNames.TryGetValue(key, out Company? other) && other is not null && !ReferenceEquals(other, company) ? null : company;
+                    }
+                }
+            }
+        }
+
+        _byShortName = shortNames.Where(p => p.Value is not null).ToFrozenDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         _keys = byKey.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         LongestKeyWords = companies.SelectMany(NamesOf).Select(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length).DefaultIfEmpty(1).Max();
     }
@@ -82,6 +106,13 @@ public sealed class CompanyDirectory
     {
         string key = Normalize(text);
         return key.Length > 0 && _byKey.TryGetValue(key, out Company? company) ? company : null;
+    }
+
+    /// <summary>The company a name means without its generic last word ("Scale" → Scale AI), if exactly one does.</summary>
+    public Company? FindShortName(string text)
+    {
+        string key = Normalize(text);
+        return key.Length > 0 && _byShortName.TryGetValue(key, out Company? company) ? company : null;
     }
 
     /// <summary>The company a name means, allowing a small typo; null when nothing is close enough or two are.</summary>

@@ -94,10 +94,13 @@ public static class DealsQuery
         }
         else if (command.YesNo)
         {
-            Verdict verdict = pool.Any(e => Significance.Stands(e) && e.Stage != Stage.Talks) ? Verdict.Yes
+            // Done means closed or binding; a listing only once it happened ("Has OpenAI gone public?": a filing is not yet).
+            bool filing = command.Words.Any(w => w.ToLowerInvariant() is "filed" or "file" or "filing" or "aangevraagd" or "ingediend" or "aanvraag" or "s-1" or "paperwork");
+            bool Done(KnowledgeEvent e) => Significance.Stands(e) && (e.Type == EventType.IpoPlan && !filing ? e.Stage == Stage.Completed : e.Stage is Stage.Completed or Stage.Agreed || (filing && e.Stage == Stage.Announced));
+            Verdict verdict = pool.Any(Done) ? Verdict.Yes
                 : pool.All(e => !Significance.Stands(e)) ? Verdict.No
                 : Verdict.NotYet;
-            top = verdict == Verdict.Yes ? ranked.First(e => Significance.Stands(e) && e.Stage != Stage.Talks) : top;
+            top = verdict == Verdict.Yes ? ranked.First(Done) : verdict == Verdict.NotYet ? ranked.OrderByDescending(e => e.Date).First(Significance.Stands) : top;
             string denied = verdict == Verdict.No && top.Certainty == Certainty.Denied ? q.L("the report was denied: ", "het bericht werd ontkend: ") : string.Empty;
             answer = Headlines.Lead(verdict, q) + denied + Headlines.Asked(command.Facet, top, id, q) + Headlines.Fact(top, q);
         }

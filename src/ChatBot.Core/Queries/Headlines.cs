@@ -67,7 +67,7 @@ public static class Headlines
     ];
 
     /// <summary>Whether a fact records that something ended for the company: a sale of its whole stake, or words that say so.</summary>
-    public static bool Ends(KnowledgeEvent e, string companyId, QueryContext? q)
+    public static bool Ends(KnowledgeEvent e, string companyId)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Type == EventType.Divestment && e.RoleOf(companyId) == Role.Seller)

@@ -71,7 +71,7 @@ public static class InfoQueries
             return null;
         }
 
-        List<KnowledgeEvent> top = [.. search.Find(q.Snapshot, text, 3).Where(m => m.Coverage >= minimum).Select(m => m.Event)];
+        List<KnowledgeEvent> top = [.. search.Find(q.Snapshot, text, 3).Where(m => m.Coverage >= minimum && m.Specific).Select(m => m.Event)];
         if (top.Count == 0)
         {
             return null;

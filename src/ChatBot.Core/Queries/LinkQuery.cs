@@ -26,7 +26,7 @@ public static class LinkQuery
         {
             // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact about what the words name decides,
             // whatever kind of deal records it.
-            List<KnowledgeEvent> named = [.. Matching(command with { Relation = Relation.Any }, actor, counterpart, q)
+            List<KnowledgeEvent> named = [.. Matching(command with { Relation = Relation.Any, Topic = [] }, actor, counterpart, q)
                 .Where(e => TopicMatch.Score(e, command.Words, q.Snapshot) >= 0.5)];
             if (named.Count > 0)
             {
@@ -118,6 +118,16 @@ public static class LinkQuery
             events.Add(e);
         }
 
+        // With a counterpart a named topic ("the big Abilene expansion") narrows when some facts match it, else it only ranks.
+        if (counterpart is not null && !command.Topic.IsDefaultOrEmpty && events.Count > 0)
+        {
+            double best = events.Max(e => TopicMatch.Score(e, command.Topic, q.Snapshot));
+            if (best >= 0.5)
+            {
+                return [.. events.Where(e => TopicMatch.Score(e, command.Topic, q.Snapshot) >= best)];
+            }
+        }
+
         return events;
     }
 
@@ -171,7 +181,12 @@ public static class LinkQuery
     private static Verdict Judge(List<KnowledgeEvent> ordered, RelationCommand command, string actor, out KnowledgeEvent fact)
     {
         List<KnowledgeEvent> newest = [.. ordered.OrderByDescending(e => e.Date)];
-        bool Done(KnowledgeEvent e) => e.Type != EventType.Offer && e.Stage is Stage.Completed or Stage.Agreed && e.Certainty != Certainty.Denied;
+
+        // What answers Yes: a deal done or binding; for "did X consider…", talks too; for "did X acquire…", only a takeover.
+        bool Done(KnowledgeEvent e) =>
+            e.Certainty != Certainty.Denied && e.Stage != Stage.Cancelled
+            && (command.AboutTalks || (e.Type != EventType.Offer && e.Stage is Stage.Completed or Stage.Agreed))
+            && (!command.Takeover || e.Type is EventType.Acquisition or EventType.Merger);
         if (command.Asked is { } asked)
         {
             // "Is Nvidia investing $100 billion in OpenAI?": find the event with that figure, then what became of it.
@@ -200,7 +215,9 @@ public static class LinkQuery
             // that states one), and a fact that ends something ("stopped being", "sold its entire stake") says Not any more.
             latest = ordered[0];
             fact = latest;
-            return latest.Stage == Stage.Cancelled || Headlines.Ends(latest, actor, q: null) ? Verdict.NotAnyMore
+            bool wasDone = newest.Any(e => e.Date < latest.Date && Done(e));
+            return latest.Stage == Stage.Cancelled ? (wasDone ? Verdict.NotAnyMore : Verdict.No)
+                : Headlines.Ends(latest, actor) ? Verdict.NotAnyMore
                 : latest.Certainty == Certainty.Denied ? Verdict.No
                 : Done(latest) || newest.Any(Done) ? Verdict.Yes
                 : Verdict.NotYet;
@@ -210,6 +227,13 @@ public static class LinkQuery
         {
             fact = done;
             return Verdict.Yes;
+        }
+
+        if (command.Takeover && ordered.FirstOrDefault(e => Significance.Stands(e)) is { } other)
+        {
+            // "Did Nvidia acquire Groq?": a licence and hires are no takeover; the fact says what it was.
+            fact = other;
+            return Verdict.No;
         }
 
         if (newest.All(e => e.Certainty == Certainty.Denied || e.Stage == Stage.Cancelled))
@@ -267,7 +291,12 @@ public static class LinkQuery
         List<KnowledgeEvent> related = counterpart is null
             ? [.. q.Snapshot.EventsOf(actor).Where(e => !command.Topic.IsDefaultOrEmpty && TopicMatch.Score(e, command.Topic, q.Snapshot) > 0)]
             : [.. q.Snapshot.EventsOf(actor).Where(e => e.Involves(counterpart))];
-        string answer = q.L($"We have no record of {what}.", $"We hebben geen gegevens over {what}.");
+        string answer = (command.YesNo ? q.L("No, not as far as we know — ", "Nee, niet voor zover we weten — ") : string.Empty)
+            + q.L($"We have no record of {what}.", $"We hebben geen gegevens over {what}.");
+        if (command.YesNo)
+        {
+            answer = answer.Replace("— We have", "— we have", StringComparison.Ordinal).Replace("— We hebben", "— we hebben", StringComparison.Ordinal);
+        }
         ReplySection? section = null;
         if (related.Count > 0)
         {
@@ -305,6 +334,7 @@ public static class LinkQuery
             Relation.Buys => q.L($"{a} buying {topic}{period}", $"een aankoop van {topic} door {a}{period}"),
             Relation.Pays => q.L($"{a} paying {topic}{period}", $"betalingen van {a} aan {topic}{period}"),
             Relation.Supplies => q.L($"{a} supplying {topic}{period}", $"leveringen van {a} aan {topic}{period}"),
+            Relation.Sells => q.L($"{a} selling to or out of {topic}{period}", $"een verkoop door {a} aan of uit {topic}{period}"),
             Relation.Partners => q.L($"a partnership between {a} and {topic}{period}", $"een samenwerking tussen {a} en {topic}{period}"),
             _ => q.L($"a deal between {a} and {topic}{period}", $"een deal tussen {a} en {topic}{period}"),
         };
@@ -335,6 +365,7 @@ public static class LinkQuery
                 Relation.Buys => q.L("acquisition", "overname"),
                 Relation.Pays => q.L("payments", "betalingen"),
                 Relation.Supplies => q.L("supply", "levering"),
+                Relation.Sells => q.L("sale", "verkoop"),
                 Relation.Partners => q.L("partnership", "samenwerking"),
                 _ => q.L("deals", "deals"),
             },
@@ -353,6 +384,7 @@ public static class LinkQuery
             Relation.Buys => q.L($"What did {a} pay for {b}?", $"Wat betaalde {a} voor {b}?"),
             Relation.Pays => q.L($"What did {a} pay to {b}?", $"Wat betaalde {a} aan {b}?"),
             Relation.Supplies => q.L($"What does {a} supply to {b}?", $"Wat levert {a} aan {b}?"),
+            Relation.Sells => q.L($"What did {a} sell to {b}?", $"Wat verkocht {a} aan {b}?"),
             _ => q.L($"Deals between {a} and {b}", $"Deals tussen {a} en {b}"),
         };
         return new ReplyChoice($"{a} → {b}", question);

@@ -42,13 +42,6 @@ public static class QueryEngine
         {
             case ParseFailure.UnknownCompany:
                 string name = result.UnknownName ?? string.Empty;
-
-                // "Tell me about Project Rainier": a name we do not know as a company may be what an event is called.
-                if (InfoQueries.Closest(name, q, minimum: 1.0) is { } named)
-                {
-                    return named;
-                }
-
                 IReadOnlyList<string> closest = q.Snapshot.Directory.Closest(name);
                 string answer = q.L($"I don't know “{name}”.", $"Ik ken “{name}” niet.");
                 if (closest.Count > 0)

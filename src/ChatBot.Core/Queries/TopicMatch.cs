@@ -10,7 +10,10 @@ namespace ChatBot.Core.Queries;
 /// </summary>
 public static class TopicMatch
 {
-    /// <summary>The share of topic words the event contains, 0 to 1; 1 when there are none.</summary>
+    /// <summary>
+    /// The share of topic words the event contains, 0 to 1; 1 when there are none. A word found only in the event's
+    /// note counts half: the summary says what the event is about, the note what surrounds it.
+    /// </summary>
     public static double Score(KnowledgeEvent e, ImmutableArray<string> topic, KnowledgeSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -20,8 +23,9 @@ public static class TopicMatch
             return 1;
         }
 
-        HashSet<string> stems = [.. Words(e, snapshot).Select(Stem)];
-        int matched = 0;
+        HashSet<string> main = [.. Words(Main(e, snapshot)).Select(Stem)];
+        HashSet<string> note = [.. Words([e.Note ?? string.Empty]).Select(Stem)];
+        double matched = 0;
         foreach (string typed in topic)
         {
             string term = Fold(typed);
@@ -31,11 +35,14 @@ public static class TopicMatch
                 continue;
             }
 
-            matched += stems.Contains(Stem(term)) || (Synonyms.TryGetValue(term, out string[]? others) && others.Any(o => stems.Contains(Stem(o)))) ? 1 : 0;
+            matched += Contains(main, term) ? 1 : Contains(note, term) ? 0.5 : 0;
         }
 
-        return (double)matched / topic.Length;
+        return matched / topic.Length;
     }
+
+    private static bool Contains(HashSet<string> stems, string term) =>
+        stems.Contains(Stem(term)) || (Synonyms.TryGetValue(term, out string[]? others) && others.Any(o => stems.Contains(Stem(o))));
 
     /// <summary>Words users type for what curators write differently: an "option" is "the right to buy".</summary>
     private static readonly FrozenDictionary<string, string[]> Synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -49,11 +56,15 @@ public static class TopicMatch
         ["aandelen"] = ["aandeel", "belang"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static IEnumerable<string> Words(KnowledgeEvent e, KnowledgeSnapshot snapshot)
+    private static IEnumerable<string> Main(KnowledgeEvent e, KnowledgeSnapshot snapshot) =>
+    [
+        e.Summary, e.SummaryNl ?? string.Empty, e.Round?.Name ?? string.Empty, string.Join(' ', e.Others),
+        string.Join(' ', e.Parties.Select(p => snapshot.FindCompany(p.CompanyId)?.Name ?? p.CompanyId)),
+        string.Join(' ', e.Quantities.Select(q => q.Unit)),
+    ];
+
+    private static IEnumerable<string> Words(IEnumerable<string> texts)
     {
-        IEnumerable<string> texts = [e.Summary, e.SummaryNl ?? string.Empty, e.Note ?? string.Empty, e.Round?.Name ?? string.Empty,
-            string.Join(' ', e.Others), string.Join(' ', e.Parties.Select(p => snapshot.FindCompany(p.CompanyId)?.Name ?? p.CompanyId)),
-            string.Join(' ', e.Quantities.Select(q => q.Unit))];
         foreach (string text in texts)
         {
             foreach (string word in Fold(text).Split([' ', ',', '.', ';', ':', '(', ')', '"', '\'', '-', '/', '$', '€'], StringSplitOptions.RemoveEmptyEntries))

@@ -65,6 +65,12 @@ public static class EntityLinker
                 }
 
                 string phrase = length == 1 ? tokens[start].Text : string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Text));
+                if (length == 1 && CompanyDirectory.Normalize(phrase).Length <= 2 && !phrase.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+                {
+                    // "x" or "ai" in lower case is a word ("openai x aws"), not the company X.
+                    continue;
+                }
+
                 if (directory.FindExact(phrase) is { } company)
                 {
                     found.Add(new Mention(new CompanyArg(phrase, company.Id), start, length));
@@ -99,6 +105,17 @@ public static class EntityLinker
                     found.Add(new Mention(new CompanyArg(phrase, company.Id), start, length));
                     Array.Fill(used, true, start, length);
                 }
+            }
+        }
+
+        bool lowerCase = tokens.All(t => !t.IsCapitalized);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            Token token = tokens[i];
+            if (!used[i] && (token.IsCapitalized || lowerCase) && !Lexicon.NeverCompanies.Contains(token.Lower) && directory.FindShortName(token.Text) is { } named)
+            {
+                found.Add(new Mention(new CompanyArg(token.Text, named.Id), i, 1));
+                used[i] = true;
             }
         }
 

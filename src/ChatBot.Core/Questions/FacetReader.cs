@@ -55,6 +55,11 @@ public static class FacetReader
                 facet = Facet.Count;
                 used.AddRange([i, i + 1]);
             }
+            else if ((w is "how" && next is "big" or "large" or "huge") || (w is "hoe" && next is "groot"))
+            {
+                facet = words.Any(t => Lexicon.StakeWords.Contains(t.Lower)) ? Facet.Stake : Facet.Amount;
+                used.AddRange([i, i + 1]);
+            }
         }
 
         if (facet == Facet.None)

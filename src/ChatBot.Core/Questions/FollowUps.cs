@@ -49,7 +49,11 @@ public static class FollowUps
             return null;
         }
 
-        bool pointing = words.Any(w => Lexicon.PointingWords.Contains(w.Lower) && !q.Taken(w.Index));
+        // "that round", "die deal": pointing at the last answer's fact by naming its kind.
+        bool pointingAtDeal = words.Any(w => w.Lower is "die" or "deze" or "dat" or "dit" or "that" or "this" or "the" or "de" or "het" && w.Index + 1 < words.Length
+            && (Lexicon.Funding.Contains(words[w.Index + 1].Lower) || Lexicon.Deals.Contains(words[w.Index + 1].Lower) || Lexicon.Acquisitions.Contains(words[w.Index + 1].Lower))
+            && words.Length <= 5 && q.Mentions.IsEmpty && q.SignificantTopic.IsEmpty);
+        bool pointing = words.Any(w => Lexicon.PointingWords.Contains(w.Lower) && !q.Taken(w.Index)) || pointingAtDeal;
         int content = words.Count(w => !q.Taken(w.Index) && !Lexicon.FunctionWords.Contains(w.Lower) && !Lexicon.PointingWords.Contains(w.Lower) && !Lexicon.FollowUpOpeners.Contains(w.Lower) && w.Lower is not "about" and not "dacht" and not "zit");
         bool onlyPeriod = q.Mentions.IsEmpty && q.Period is not null && words.All(w => q.Taken(w.Index) || Lexicon.FollowUpOpeners.Contains(w.Lower) || w.Lower is "in" or "for" or "voor" or "what" or "about" or "wat");
         if (!opener && !(pointing && words.Length <= 6) && !onlyPeriod)
@@ -70,7 +74,7 @@ public static class FollowUps
             : q.Has(Lexicon.Deals) || q.DealType is not null ? Intent.Deals
             : q.Has(Lexicon.Profile) ? Intent.Company
             : null;
-        bool pointsAtFact = pointing && q.Mentions.IsEmpty && intent is null && q.Facets.Facet != Facet.None;
+        bool pointsAtFact = (pointingAtDeal && q.Facets.Facet != Facet.None) || (pointing && q.Mentions.IsEmpty && intent is null && q.Facets.Facet != Facet.None);
         if (!q.Mentions.IsEmpty && (intent is not null || q.Relation.Relation is not null || q.Facets.Facet != Facet.None || q.Facets.YesNo))
         {
             // "Did SoftBank sell its Nvidia stake?" names its companies and what it asks: it stands on its own.

@@ -9,7 +9,9 @@ public static class Keywords
     private static readonly FrozenSet<string> Ignored = Lexicon.FunctionWords
         .Concat(Lexicon.EnglishYesNoStarters).Concat(Lexicon.DutchYesNoStarters.Where(w => !Lexicon.RelationWords.ContainsKey(w)))
         .Concat(Lexicon.PointingWords).Concat(Lexicon.FollowUpOpeners).Concat(Lexicon.StillWords)
-        .Concat(["know", "about", "anything", "something", "iets", "info", "information", "informatie", "details", "happened", "gebeurd", "story", "verhaal", "deal", "deals"])
+        .Concat(["know", "about", "anything", "something", "iets", "info", "information", "informatie", "details", "happened", "gebeurd",
+            "story", "verhaal", "deal", "deals", "like", "happening", "gebeurt", "gebeurde", "allemaal", "everything", "alles", "there",
+            "please", "graag", "thing", "things", "stuff", "ding", "dingen", "kind", "sort", "lately", "nowadays", "tegenwoordig"])
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The words of <paramref name="text"/> a search should match, in lower case, in order, without repeats.</summary>

@@ -33,7 +33,7 @@ internal static class Lexicon
         "mei", "juni", "juli", "augustus", "oktober", "geld", "gebeurde", "gebeurd", "wil", "willen", "zou", "zal", "verwacht",
         "verwachte", "verwachtte", "kwam", "komt", "werd", "worden", "gesprek", "gesprekken", "nog", "alle", "welk", "beurs",
         "aangevraagd", "afgeblazen", "ingestapt", "stapt", "krijgt", "verkocht", "verkoopt", "dan", "maar", "zijn", "wordt", "is",
-        "datacenter", "datacenters", "aandelen", "werknemers",
+        "datacenter", "datacenters", "aandelen", "werknemers", "investeerder", "klopt", "overwoog", "gebeurt", "allemaal",
         "verkochten", "gebruikt", "uitgeven", "optie", "recht", "zitten");
 
     public static readonly FrozenSet<string> Valuation = Set(
@@ -112,7 +112,8 @@ internal static class Lexicon
             "backed", "backing", "fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "inject",
             "injected", "commit", "commits", "committed", "commitment", "pledged", "pledge", "investeren", "investeert", "investeerde",
             "investeerden", "geïnvesteerd", "geinvesteerd", "investering", "investeringen", "steunt", "steunde", "gesteund",
-            "financiert", "financierde", "gefinancierd", "financiering", "stak", "gestoken", "steken", "steekt", "raise", "raised",
+            "financiert", "financierde", "gefinancierd", "financiering", "stak", "gestoken", "steken", "steekt", "legt", "leggen",
+            "ingelegd", "inleggen", "inlegt", "raise", "raised",
             "raising", "opgehaald", "haalde", "backer", "backers", "investor", "investors", "investeerder", "investeerders"]),
         (Relation.Owns, [
             "own", "owns", "owned", "owning", "stake", "stakes", "share", "shares", "holding", "holdings", "hold", "holds", "held",
@@ -167,7 +168,7 @@ internal static class Lexicon
 
     // ------------------------------------------------------------------ what is asked
 
-    public static readonly FrozenSet<string> AmountWords = Set("amount", "size", "bedrag", "omvang", "total", "totaal", "sum", "much", "hoeveel");
+    public static readonly FrozenSet<string> AmountWords = Set("amount", "size", "bedrag", "omvang", "total", "totaal", "sum", "much", "hoeveel", "worth");
 
     public static readonly FrozenSet<string> StakeWords = Set("stake", "stakes", "share", "percent", "percentage", "%", "belang", "aandeel", "procent", "ownership");
 
@@ -200,7 +201,8 @@ internal static class Lexicon
     /// <summary>Words that start a yes/no question in Dutch: Dutch puts the finite verb first.</summary>
     public static readonly FrozenSet<string> DutchYesNoStarters = Set(
         "heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "werd", "doet", "deed", "gaat", "ging", "kan",
-        "zal", "zou", "investeert", "investeerde", "koopt", "kocht", "neemt", "nam", "bezit", "bezat", "betaalt", "betaalde",
+        "zal", "zou", "investeert", "investeerde", "koopt", "kocht", "neemt", "nam", "bezit", "bezat", "betaalt", "betaalde", "klopt",
+        "overwoog", "overweegt", "staat", "stond",
         "levert", "leverde", "steunt", "steunde", "financiert", "financierde", "werkt", "werkte", "krijgt", "kreeg", "huurt", "loopt");
 
     /// <summary>Words of what is expected or planned: "will", "expects", "verwacht", "wil".</summary>
@@ -208,6 +210,25 @@ internal static class Lexicon
         "will", "expect", "expects", "expected", "expecting", "plan", "plans", "planned", "planning", "guidance", "forecast",
         "forecasts", "projected", "projection", "projections", "going", "wil", "willen", "gaat", "verwacht", "verwachte",
         "verwachtte", "verwachting", "prognose", "plant", "zal", "zullen");
+
+    /// <summary>Words of forecasts: figures, not deals ("Anthropic's 2028 projections").</summary>
+    public static readonly FrozenSet<string> ProjectionWords = Set(
+        "projection", "projections", "projected", "forecast", "forecasts", "guidance", "outlook", "prognose", "prognoses", "verwachting", "verwachtingen");
+
+    /// <summary>Words of talks: a question about them is answered Yes by talks ("Did Amazon consider investing?").</summary>
+    public static readonly FrozenSet<string> TalksWords = Set(
+        "consider", "considered", "considering", "considers", "talks", "talking", "negotiate", "negotiated", "negotiating", "discuss",
+        "discussed", "overweegt", "overwoog", "overwogen", "gesprek", "gesprekken", "onderhandelt", "onderhandelde", "praatte", "praat");
+
+    /// <summary>Words of a takeover in the strict sense: an acquisition or merger, not a licence or a share purchase.</summary>
+    public static readonly FrozenSet<string> TakeoverWords = Set(
+        "acquire", "acquires", "acquired", "acquiring", "acquisition", "takeover", "merge", "merged", "merger", "overname", "overnemen",
+        "overgenomen", "fusie", "overnam");
+
+    /// <summary>Verbs with which Dutch "bij" names the giver ("ophalen bij", "kopen bij", "afnemen bij"); else it names the receiver.</summary>
+    public static readonly FrozenSet<string> FromVerbs = Set(
+        "haalt", "haalde", "ophalen", "opgehaald", "koopt", "kocht", "kopen", "gekocht", "neemt", "nam", "afnemen", "afgenomen",
+        "huurt", "huurde", "huren", "leent", "leende", "lenen", "krijgt", "kreeg", "gekregen", "gebruikt");
 
     /// <summary>Words of what may happen: "would", "could", "zou", "kunnen".</summary>
     public static readonly FrozenSet<string> ConditionalWords = Set("would", "could", "might", "may", "zou", "zouden", "kunnen", "kan", "mogelijk", "possible", "possibly");
@@ -257,7 +278,7 @@ internal static class Lexicon
         "worden", "geen", "niet", "wel", "maar", "dan", "als", "nu", "meer", "veel", "gaat", "ging", "doet", "deed", "s", "going",
         "know", "known", "weet", "bekend", "happened", "gebeurd", "latest", "news", "nieuws", "company", "companies", "bedrijf",
         "bedrijven", "firm", "firms", "make", "made", "still", "steeds", "get", "got", "one", "two", "three", "een", "twee", "drie",
-        "sb", "inc", "ltd", "llc", "corp", "part", "deel", "piece", "portion", "stuk");
+        "sb", "inc", "ltd", "llc", "corp", "part", "deel", "piece", "portion", "stuk", "via", "per", "through", "door");
 
     /// <summary>Words that are never a company name, even with a typo.</summary>
     public static readonly FrozenSet<string> NeverCompanies = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions)

@@ -74,6 +74,13 @@ public static class PeriodReader
                 return Year(words, i + 1) is { } sinceYear ? Found(new TimeFrame(TimeFrameKind.Since, sinceYear), i, i + 1) : null;
         }
 
+        // "begin 2023", "early 2023", "eind 2025", "end of 2025": the first or second half.
+        if (w is "begin" or "early" or "start" or "eind" or "end" or "late" or "einde" && (Year(words, i + 1) ?? (Word(words, i + 1) is "of" or "van" ? Year(words, i + 2) : null)) is { } edgeYear)
+        {
+            int half = w is "begin" or "early" or "start" ? 1 : 2;
+            return Found(new TimeFrame(TimeFrameKind.Half, edgeYear, Part: half), i, Year(words, i + 1) is null ? i + 2 : i + 1);
+        }
+
         if (QuarterOrHalf(w) is { } tagged)
         {
             // "Q1 2026", "2026-Q1", "H1 2025", "Q3" (this year).

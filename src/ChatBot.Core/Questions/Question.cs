@@ -50,7 +50,7 @@ public sealed record Question(
     {
         get
         {
-            if (Has(Lexicon.Ipo) && !(Words.Any(t => t.Lower == "public") && Words.All(u => u.Lower is not ("go" or "going" or "went" or "goes" or "gaan"))))
+            if (Has(Lexicon.Ipo) && !(Words.Any(t => t.Lower == "public") && Words.All(u => u.Lower is not ("go" or "going" or "went" or "goes" or "gone" or "gaan"))))
             {
                 return Commands.DealType.Ipo;
             }

@@ -94,6 +94,8 @@ public static class QuestionMapper
             Still = q.Facets.Still,
             Directed = reading.Directed && !lead,
             Prospective = q.AboutFuture || q.Has(Lexicon.ConditionalWords),
+            AboutTalks = q.Has(Lexicon.TalksWords),
+            Takeover = q.Has(Lexicon.TakeoverWords),
             Asked = q.Facets.Asked,
             Topic = q.SignificantTopic,
             Words = q.Topic,
@@ -117,7 +119,7 @@ public static class QuestionMapper
         Relation? relation = q.Relation.Relation;
         bool receiver = IsReceiver(q, mention);
         ImmutableArray<string> topic = q.SignificantTopic;
-        bool funding = q.Has(Lexicon.Funding) || q.Words.Any(w => w.Lower is "raise" or "raised" or "raising" or "opgehaald" or "haalde" or "ophalen");
+        bool funding = q.Has(Lexicon.Funding) || q.Words.Any(w => w.Lower is "raise" or "raised" or "raising" or "opgehaald" or "haalde" or "ophalen" or "ophaalde" or "ophaalden" or "haalt");
 
         // The company raising money ("raise", "funding round", "opgehaald"), as opposed to an investor funding something
         // ("Is Blue Owl still funding the Michigan data centre?", "Financiert Blue Owl …?").
@@ -135,7 +137,7 @@ public static class QuestionMapper
             return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, FinancialMetric.Spending), language);
         }
 
-        if ((q.Metric is not null || q.Has(Lexicon.Financials)) && !funding && relation is not (Relation.Supplies or Relation.Buys or Relation.Sells) && topic.IsEmpty)
+        if ((q.Metric is not null || q.Has(Lexicon.Financials) || q.Has(Lexicon.ProjectionWords)) && !funding && relation is not (Relation.Supplies or Relation.Buys or Relation.Sells) && topic.IsEmpty)
         {
             return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, q.Metric), language);
         }
@@ -160,6 +162,7 @@ public static class QuestionMapper
                 Order = facets.Order,
                 YesNo = facets.YesNo,
                 Still = facets.Still,
+                AboutTalks = q.Has(Lexicon.TalksWords),
                 Asked = facets.Asked,
                 Topic = topic,
                 Words = q.Topic,

@@ -118,7 +118,7 @@ public static class RelationReader
         string before = Before(words, index);
         return before switch
         {
-            "bij" when relation == Relation.Pays && !receiving => RoleMark.Receiver,
+            "bij" => words.Any(w => Lexicon.FromVerbs.Contains(w.Lower)) ? RoleMark.Giver : RoleMark.Receiver,
             "van" when relation is Relation.Supplies or Relation.Partners && !receiving => RoleMark.WeakReceiver,
             _ => mark,
         };

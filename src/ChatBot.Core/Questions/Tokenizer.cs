@@ -28,7 +28,7 @@ public readonly record struct Token(string Text, string Lower, int Index, int St
 /// </summary>
 public static class Tokenizer
 {
-    private static readonly char[] Separators = [' ', '\t', ',', ';', '?', '!', '(', ')', '"', ':', '&', '+', '“', '”'];
+    private static readonly char[] Separators = [' ', '\t', ',', ';', '?', '!', '(', ')', '"', ':', '&', '+', '“', '”', '–', '—'];
 
     /// <summary>Typographic quotes to plain ones, control characters to spaces, trimmed.</summary>
     public static string Clean(string? text)

@@ -18,7 +18,7 @@ public class CorpusTests
 
     private static readonly LuceneEventSearch Search = new();
 
-    public static TheoryData<string> Files => new() { "questions.tsv" };
+    public static TheoryData<string> Files => new() { "questions.tsv", "holdout.tsv" };
 
     private static ImmutableArray<CorpusRow> Rows(string file)
     {
