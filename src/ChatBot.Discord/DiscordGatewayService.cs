@@ -201,7 +201,7 @@ public sealed partial class DiscordGatewayService(
         string userId = author.GetProperty("id").GetString()!;
         Conversation conversation = new("discord", userId, direct ? $"dm:{channel}" : $"{guild.GetString()}/{channel}", null);
         Reply reply = await engine.HandleAsync(Utterance.FromText(text), conversation, cancellationToken).ConfigureAwait(false);
-        InteractionCallbackData data = new() { Embeds = EmbedRenderer.Render(reply), AllowedMentions = AllowedMentions.None };
+        InteractionCallbackData data = new() { Embeds = EmbedRenderer.Render(reply), AllowedMentions = AllowedMentions.None, Components = ReplyComponents.For(reply) };
         RestResult<JsonElement> sent = await rest.CreateMessageAsync(channel, data, cancellationToken).ConfigureAwait(false);
         if (!sent.IsSuccess)
         {

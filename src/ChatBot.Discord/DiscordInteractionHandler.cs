@@ -22,7 +22,7 @@ public sealed class DiscordInteractionHandler(
     ILogger<DiscordInteractionHandler> logger) : IInteractionHandler
 {
     /// <summary>The <c>custom_id</c> of the "Wrong answer?" button under answers.</summary>
-    public const string FeedbackButtonId = "feedback";
+    public const string FeedbackButtonId = ReplyComponents.FeedbackButtonId;
 
     /// <summary>Discord shows at most 25 autocomplete choices.</summary>
     public const int MaxChoices = 25;
@@ -41,6 +41,13 @@ public sealed class DiscordInteractionHandler(
             Language language = Languages.FromLocale(interaction.Locale);
             Reply thanks = await engine.HandleAsync(Utterance.FromText(language == Language.Dutch ? "feedback fout antwoord (knop)" : "feedback wrong answer (button)"), ToConversation(interaction), cancellationToken).ConfigureAwait(false);
             return Message(thanks, ephemeral: true);
+        }
+
+        if (interaction.Type == InteractionType.MessageComponent && ReplyComponents.QuestionOf(interaction.Data?.CustomId) is { } question)
+        {
+            // A button with another reading of the question: answer it as if it had been asked.
+            Reply chosen = await engine.HandleAsync(Utterance.FromText(question), ToConversation(interaction), cancellationToken).ConfigureAwait(false);
+            return Message(chosen, ephemeral: IsEphemeral(chosen));
         }
 
         if (interaction.Type != InteractionType.ApplicationCommand || interaction.Data is null)
@@ -66,7 +73,7 @@ public sealed class DiscordInteractionHandler(
     }
 
     /// <summary>Errors, "I don't know", refusals and admin replies are seen only by the asker.</summary>
-    internal static bool IsEphemeral(Reply reply) => reply.Private || reply.Kind is not (ReplyKind.Answer or ReplyKind.Help or ReplyKind.About or ReplyKind.Operation);
+    internal static bool IsEphemeral(Reply reply) => reply.Private || reply.Kind is not (ReplyKind.Answer or ReplyKind.Help or ReplyKind.About or ReplyKind.Operation or ReplyKind.Closest);
 
     /// <summary>Commands whose answers are ephemeral whatever they say: decided before any deferral.</summary>
     internal static bool AlwaysEphemeral(Interaction interaction) => interaction.Data?.Name is "admin" or "feedback";
@@ -131,22 +138,8 @@ public sealed class DiscordInteractionHandler(
             Embeds = Rendered.GetValue(reply, EmbedRenderer.Render),
             AllowedMentions = AllowedMentions.None,
             Flags = ephemeral ? MessageFlags.Ephemeral : null,
-            Components = reply.Kind == ReplyKind.Answer ? FeedbackButton(reply.Language) : null,
+            Components = ReplyComponents.For(reply),
         });
-
-    private static readonly IReadOnlyList<MessageComponent> EnglishFeedback = Row("Wrong answer?");
-    private static readonly IReadOnlyList<MessageComponent> DutchFeedback = Row("Fout antwoord?");
-
-    private static IReadOnlyList<MessageComponent> FeedbackButton(Language language) => language == Language.Dutch ? DutchFeedback : EnglishFeedback;
-
-    private static IReadOnlyList<MessageComponent> Row(string label) =>
-    [
-        new MessageComponent
-        {
-            Type = MessageComponent.ActionRow,
-            Components = [new MessageComponent { Type = MessageComponent.Button, Style = MessageComponent.SecondaryStyle, Label = label, CustomId = FeedbackButtonId }],
-        },
-    ];
 
     private static IEnumerable<InteractionOption> Flatten(IEnumerable<InteractionOption> options) =>
         options.SelectMany(o => o.Options.Count > 0 ? Flatten(o.Options) : [o]);

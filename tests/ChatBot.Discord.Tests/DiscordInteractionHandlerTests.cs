@@ -63,6 +63,32 @@ public class DiscordInteractionHandlerTests
     }
 
     [Fact]
+    public async Task AnotherReading_IsAButtonThatAsksItsQuestion()
+    {
+        DiscordInteractionHandler sut = CreateSut();
+        InteractionResponse asked = await sut.HandleAsync(Command("ask", "en-US", ("question", "OpenAI Oracle", false)), TestContext.Current.CancellationToken);
+        MessageComponent button = asked.Data!.Components!.Single().Components![0];
+        Assert.Equal("ask:/compare OpenAI Oracle", button.CustomId);
+
+        // Clicking it sends a message component interaction with the button's custom_id.
+        Interaction click = Command("ask") with { Type = InteractionType.MessageComponent, Data = new InteractionData { CustomId = button.CustomId, ComponentType = MessageComponent.Button } };
+        InteractionResponse chosen = await sut.HandleAsync(click, TestContext.Current.CancellationToken);
+
+        Assert.Equal("OpenAI vs Oracle", chosen.Data!.Embeds![0].Title);
+    }
+
+    [Fact]
+    public async Task Ask_FollowUp_ContinuesTheSameUsersLastQuestionInTheChannel()
+    {
+        DiscordInteractionHandler sut = CreateSut();
+        await sut.HandleAsync(Command("ask", "en-US", ("question", "What does OpenAI pay Oracle?", false)), TestContext.Current.CancellationToken);
+
+        InteractionResponse followUp = await sut.HandleAsync(Command("ask", "en-US", ("question", "and CoreWeave?", false)), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("OpenAI → CoreWeave", followUp.Data!.Embeds![0].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_FreeText_IsParsedLikeTheConsole()
     {
         InteractionResponse response = await CreateSut().HandleAsync(Command("ask", "en-US", ("question", "Welke deals heeft Amazon gesloten?", false)), TestContext.Current.CancellationToken);

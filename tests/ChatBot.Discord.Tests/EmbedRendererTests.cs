@@ -30,6 +30,19 @@ public class EmbedRendererTests
         Approvals.Verify(JsonSerializer.Serialize(embeds, Indented), name);
     }
 
+    public static TheoryData<string, string, string?> Shapes => [.. GoldenQuestions.Shapes.Select(s => new TheoryDataRow<string, string, string?>(s.Name, s.Question, s.Locale))];
+
+    /// <summary>The new reply shapes as embeds, with the buttons under them (other readings, "Wrong answer?").</summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Render_NewShapes_MatchApprovedJson(string name, string question, string? locale)
+    {
+        Reply reply = GoldenQuestions.Ask(question, locale, "discord");
+        var message = new { embeds = EmbedRenderer.Render(reply), components = ReplyComponents.For(reply) };
+
+        Approvals.Verify(JsonSerializer.Serialize(message, Indented), name);
+    }
+
     [Theory]
     [InlineData(Stage.Completed, Certainty.Confirmed, EmbedRenderer.Settled, "done and confirmed: green")]
     [InlineData(Stage.Talks, Certainty.Reported, EmbedRenderer.Unsettled, "talks: amber, never green")]

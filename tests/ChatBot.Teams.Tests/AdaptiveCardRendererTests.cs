@@ -36,6 +36,18 @@ public class AdaptiveCardRendererTests
         Approvals.Verify(Indented(cards[0].Content), name);
     }
 
+    public static TheoryData<string, string, string?> Shapes => [.. GoldenQuestions.Shapes.Select(s => new TheoryDataRow<string, string, string?>(s.Name, s.Question, s.Locale))];
+
+    /// <summary>The new reply shapes as cards; other readings are Action.Submit buttons that ask their question.</summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Render_NewShapes_MatchApprovedCard(string name, string question, string? locale)
+    {
+        IReadOnlyList<AdaptiveCard> cards = AdaptiveCardRenderer.Render(GoldenQuestions.Ask(question, locale, "teams"));
+
+        Approvals.Verify(string.Join("\n", cards.Select(c => Indented(c.Content))), name);
+    }
+
     [Fact]
     public void Render_IsAnAdaptiveCardTeamsRenders_WithThePlainTextAsFallback()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
@@ -24,7 +26,7 @@ public enum Verdict
 /// The first sentence of an answer about a fact: the attribute asked for up front, the fact as the curators wrote it,
 /// and its date, stage and certainty — "Nvidia licensed Groq's technology … (24 Dec 2025 · agreed · confirmed)."
 /// </summary>
-public static class Headlines
+public static partial class Headlines
 {
     /// <summary>"(24 Dec 2025 · agreed · confirmed)".</summary>
     public static string Badge(KnowledgeEvent e, QueryContext q)
@@ -66,8 +68,11 @@ public static class Headlines
         "niet langer", "stopte", "beëindigd", "afgeblazen", "volledige belang", "zag af", "zagen af", "trok zich terug", "niet meer", "niet-exclusief",
     ];
 
-    /// <summary>Whether a fact records that something ended for the company: a sale of its whole stake, or words that say so.</summary>
-    public static bool Ends(KnowledgeEvent e, string companyId)
+    /// <summary>
+    /// Whether a fact records that something ended for the company: a sale of its whole stake, words that say so, or a
+    /// time limit already past ("exclusively from 2019 until January 2025").
+    /// </summary>
+    public static bool Ends(KnowledgeEvent e, string companyId, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Type == EventType.Divestment && e.RoleOf(companyId) == Role.Seller)
@@ -76,8 +81,42 @@ public static class Headlines
         }
 
         string text = e.Summary + " " + e.SummaryNl;
-        return EndingWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (EndingWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        foreach (Match until in UntilPattern().Matches(text))
+        {
+            int year = int.Parse(until.Groups["year"].Value, CultureInfo.InvariantCulture);
+            int month = until.Groups["month"].Success ? MonthOf(until.Groups["month"].Value) : 12;
+            if (new DateOnly(year, month, 1).AddMonths(1) <= today)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static int MonthOf(string name) => name.ToLowerInvariant()[..3] switch
+    {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" or "maa" => 3,
+        "apr" => 4,
+        "may" or "mei" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" or "okt" => 10,
+        "nov" => 11,
+        _ => 12,
+    };
+
+    [GeneratedRegex(@"\b(?:until|till|tot)\s+(?:(?<month>jan\w*|feb\w*|mar\w*|maart|apr\w*|may|mei|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|okt\w*|nov\w*|dec\w*)\s+)?(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UntilPattern();
 
     /// <summary>"Yes — ", "No, not yet — ", "Not any more — "; Dutch "Ja — ", "Nee, nog niet — ", "Niet meer — ".</summary>
     public static string Lead(Verdict verdict, QueryContext q)

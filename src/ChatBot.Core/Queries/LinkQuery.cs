@@ -24,15 +24,21 @@ public static class LinkQuery
         List<KnowledgeEvent> matches = Matching(command, actor, counterpart, q);
         if (command.Still && counterpart is not null && !command.Words.IsDefaultOrEmpty)
         {
-            // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact about what the words name decides,
-            // whatever kind of deal records it.
-            List<KnowledgeEvent> named = [.. Matching(command with { Relation = Relation.Any, Topic = [] }, actor, counterpart, q)
-                .Where(e => TopicMatch.Score(e, command.Words, q.Snapshot) >= 0.5)];
-            if (named.Count > 0)
+            // "Is Microsoft still OpenAI's exclusive cloud provider?": the relation's own newest fact about those words decides, unless a newer fact of any kind about them ends it
+            // ("became non-exclusive"); without such a fact of the relation's kind, the newest of any kind decides.
+            List<KnowledgeEvent> own = [.. Matching(command with { Topic = [] }, actor, counterpart, q).Where(e => TopicMatch.Score(e, command.Words, q.Snapshot) >= 0.5)];
+            List<KnowledgeEvent> any = [.. Matching(command with { Relation = Relation.Any, Topic = [] }, actor, counterpart, q).Where(e => TopicMatch.Score(e, command.Words, q.Snapshot) >= 0.5)];
+            if (own.Count > 0)
             {
-                matches = named;
+                FuzzyDate newestOwn = own.Max(e => e.Date);
+                matches = any.Where(e => e.Date > newestOwn && Headlines.Ends(e, actor, q.Today)).OrderByDescending(e => e.Date).Take(1).ToList() is { Count: 1 } ended ? ended : own;
+            }
+            else if (any.Count > 0)
+            {
+                matches = any;
             }
         }
+
         if (!command.Directed && counterpart is not null && command.Relation != Relation.Any)
         {
             // "Amazon Anthropic investment": the grammar did not say who invests; the knowledge does.
@@ -71,7 +77,7 @@ public static class LinkQuery
 
         List<KnowledgeEvent> ordered = Order(matches, command, actor, counterpart, q);
         KnowledgeEvent top = ordered[0];
-        Verdict? verdict = command.YesNo ? Judge(ordered, command, actor, out top) : null;
+        Verdict? verdict = command.YesNo ? Judge(ordered, command, actor, q.Today, out top) : null;
         string answer = (verdict is { } v ? Headlines.Lead(v, q) : string.Empty)
             + (command.Facet == Facet.Count ? CountLead(ordered, command, actor, counterpart, q) : Headlines.Asked(command.Facet, top, actor, q))
             + Headlines.Fact(top, q);
@@ -178,7 +184,7 @@ public static class LinkQuery
     };
 
     /// <summary>Yes, No, Not any more, not yet, or replaced by a smaller plan, and the fact that says so.</summary>
-    private static Verdict Judge(List<KnowledgeEvent> ordered, RelationCommand command, string actor, out KnowledgeEvent fact)
+    private static Verdict Judge(List<KnowledgeEvent> ordered, RelationCommand command, string actor, DateOnly today, out KnowledgeEvent fact)
     {
         List<KnowledgeEvent> newest = [.. ordered.OrderByDescending(e => e.Date)];
 
@@ -217,7 +223,7 @@ public static class LinkQuery
             fact = latest;
             bool wasDone = newest.Any(e => e.Date < latest.Date && Done(e));
             return latest.Stage == Stage.Cancelled ? (wasDone ? Verdict.NotAnyMore : Verdict.No)
-                : Headlines.Ends(latest, actor) ? Verdict.NotAnyMore
+                : Headlines.Ends(latest, actor, today) ? Verdict.NotAnyMore
                 : latest.Certainty == Certainty.Denied ? Verdict.No
                 : Done(latest) || newest.Any(Done) ? Verdict.Yes
                 : Verdict.NotYet;

@@ -86,6 +86,16 @@ public static class TextReplyRenderer
             }
         }
 
+        if (reply.Choices.Length > 0)
+        {
+            // The console's buttons: type the number to ask that reading of the question.
+            text.Append('\n').Append(reply.Language == Conversations.Language.Dutch ? "Of bedoelde je:" : "Or did you mean:").Append('\n');
+            for (int i = 0; i < reply.Choices.Length; i++)
+            {
+                text.Append("  ").Append(i + 1).Append(". ").Append(reply.Choices[i].Label).Append('\n');
+            }
+        }
+
         if (reply.Suggestions.Length > 0)
         {
             text.Append('\n').Append(reply.Language == Conversations.Language.Dutch ? "Probeer: " : "Try: ")

@@ -160,7 +160,17 @@ public sealed record MessageComponent
 {
     public const int ActionRow = 1;
     public const int Button = 2;
+    public const int PrimaryStyle = 1;
     public const int SecondaryStyle = 2;
+
+    /// <summary>The most buttons an action row holds.</summary>
+    public const int ButtonsPerRow = 5;
+
+    /// <summary>The longest <c>custom_id</c> Discord accepts.</summary>
+    public const int MaxCustomIdLength = 100;
+
+    /// <summary>The longest button label Discord accepts.</summary>
+    public const int MaxLabelLength = 80;
 
     public int Type { get; init; }
 

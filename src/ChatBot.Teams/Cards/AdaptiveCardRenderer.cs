@@ -113,7 +113,21 @@ public static class AdaptiveCardRenderer
 
         JsonArray actions = [];
         bool feedback = reply.Kind == ReplyKind.Answer;
-        foreach (string suggestion in reply.Suggestions.Take(feedback ? MaxActions - 1 : MaxActions))
+        int room = feedback ? MaxActions - 1 : MaxActions;
+
+        // Other readings of the question first: each button asks its question, as if it had been typed.
+        foreach (ReplyChoice choice in reply.Choices.Take(room))
+        {
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = Formats.Shorten(choice.Label, 40),
+                ["style"] = "positive",
+                ["data"] = new JsonObject { ["question"] = choice.Question },
+            });
+        }
+
+        foreach (string suggestion in reply.Suggestions.Take(Math.Max(0, room - actions.Count)))
         {
             actions.Add(new JsonObject
             {

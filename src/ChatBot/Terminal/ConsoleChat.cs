@@ -12,6 +12,9 @@ public sealed class ConsoleChat(IChatBotEngine engine, Conversation conversation
 {
     private readonly List<string> _history = [];
 
+    // The other readings the last reply offered; typing a number asks that one.
+    private IReadOnlyList<ReplyChoice> _choices = [];
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await output.WriteLineAsync("ChatBot — ask about the finances of AI companies, in English or Dutch.").ConfigureAwait(false);
@@ -65,8 +68,15 @@ public sealed class ConsoleChat(IChatBotEngine engine, Conversation conversation
                 await output.WriteLineAsync(text).ConfigureAwait(false);
             }
 
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int choice) && choice >= 1 && choice <= _choices.Count)
+            {
+                text = _choices[choice - 1].Question;
+                await output.WriteLineAsync(text).ConfigureAwait(false);
+            }
+
             _history.Add(text);
             Reply reply = await engine.HandleAsync(Utterance.FromText(text), conversation, cancellationToken).ConfigureAwait(false);
+            _choices = reply.Choices;
             string rendered = TextReplyRenderer.Render(reply);
             await output.WriteAsync(styled ? TerminalStyle.Apply(rendered) : rendered).ConfigureAwait(false);
         }

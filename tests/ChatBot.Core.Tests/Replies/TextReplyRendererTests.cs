@@ -39,6 +39,14 @@ public class TextReplyRendererTests
         { "about-en", "/about", null },
     };
 
+    public static TheoryData<string, string, string?> Shapes => [.. GoldenQuestions.Shapes.Select(s => new TheoryDataRow<string, string, string?>(s.Name, s.Question, s.Locale))];
+
+    /// <summary>The reply shapes of question understanding: relation, yes/no, no record, fallback, follow-up, other readings.</summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Render_NewShapes_MatchApproved(string name, string question, string? locale) =>
+        Approvals.Verify($"> {question}\n\n{TextReplyRenderer.Render(GoldenQuestions.Ask(question, locale))}", name);
+
     [Theory]
     [MemberData(nameof(Questions))]
     public void Render_MatchesApproved(string name, string question, string? locale)

@@ -87,6 +87,26 @@ public sealed class ChatBotAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Chat_OtherReadings_AreANumberedChoice()
+    {
+        (int exit, string output, _) = await ChatAsync("OpenAI Oracle\n1\nexit\n", "--knowledge", Repository.KnowledgePath);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Or did you mean:\n  1. Compare OpenAI and Oracle", output, StringComparison.Ordinal);
+        Assert.Contains("/compare OpenAI Oracle\n**OpenAI vs Oracle**", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_FollowUps_ContinueTheSession()
+    {
+        (int exit, string output, _) = await ChatAsync("How much did Microsoft invest in Anthropic?\nand Amazon?\nen in 2024?\nexit\n", "--knowledge", Repository.KnowledgePath);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("**Amazon → Anthropic · amount**", output, StringComparison.Ordinal);
+        Assert.Contains("$4 billion", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_EndOfInput_EndsCleanly()
     {
         (int exit, string output, _) = await ChatAsync("help\n", "--knowledge", Repository.KnowledgePath);
