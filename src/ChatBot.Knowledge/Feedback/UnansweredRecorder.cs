@@ -58,6 +58,7 @@ public sealed partial class UnansweredRecorder : IUnansweredQuestions, IDisposab
                     Text = q.Text,
                     Kind = EnumNames.Name(q.Kind),
                     UserId = _keepUserIds ? q.UserId : null,
+                    Served = [.. q.Served],
                 });
             }
 

@@ -183,7 +183,7 @@ public sealed class BotOperations(
             : t.L("What users asked that the knowledge could not answer, most asked first: the curators' to-do list.", "Wat gebruikers vroegen en de kennis niet kon beantwoorden, meest gevraagd eerst: de takenlijst van de beheerders."))
         {
             Sections = groups.Count == 0 ? [] : [new ReplySection(t.L("Most asked first", "Meest gevraagd eerst"), [.. groups.Select(g => new ReplyItem(
-                $"{Number(g.Count)}× “{g.Text}” ({g.Kind}; {string.Join(", ", g.Platforms)})",
+                $"{Number(g.Count)}× “{g.Text}” ({g.Kind}; {string.Join(", ", g.Platforms)}){(g.Served.Count == 0 ? string.Empty : t.L(" — served: ", " — getoond: ") + string.Join(", ", g.Served))}",
                 g.LastAsked.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))])],
         };
     }

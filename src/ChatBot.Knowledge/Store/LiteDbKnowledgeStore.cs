@@ -133,14 +133,23 @@ public sealed class UnansweredDocument
 
     public string Text { get; set; } = string.Empty;
 
-    /// <summary><c>unknown-company</c>, <c>not-understood</c> or <c>no-results</c>.</summary>
+    /// <summary><c>unknown-company</c>, <c>not-understood</c>, <c>no-results</c> or <c>closest</c> (the ranked fallback stood in).</summary>
     public string Kind { get; set; } = string.Empty;
 
     public string? UserId { get; set; }
+
+    /// <summary>The events the ranked fallback served instead of an answer, best first; empty for the other kinds.</summary>
+    public List<string> Served { get; set; } = [];
 }
 
-/// <summary>One line of the curators' to-do list: a question, how often and when it was last asked, where.</summary>
-public sealed record UnansweredGroup(string Text, string Kind, int Count, DateTimeOffset LastAsked, IReadOnlyList<string> Platforms);
+/// <summary>
+/// One line of the curators' to-do list: a question, how often and when it was last asked, where, and what the ranked
+/// fallback served for it (the latest time), if it stood in.
+/// </summary>
+public sealed record UnansweredGroup(string Text, string Kind, int Count, DateTimeOffset LastAsked, IReadOnlyList<string> Platforms)
+{
+    public IReadOnlyList<string> Served { get; init; } = [];
+}
 
 /// <summary>A slice of a revision's content, encoded; many small documents, never one over LiteDB's 16 MB.</summary>
 public sealed class ChunkDocument
@@ -372,7 +381,10 @@ public sealed class LiteDbKnowledgeStore : IDisposable
                     g.Key.Kind,
                     g.Count(),
                     new DateTimeOffset(DateTime.SpecifyKind(g.Max(q => q.At), DateTimeKind.Utc)),
-                    [.. g.Select(q => q.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+                    [.. g.Select(q => q.Platform).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
+                {
+                    Served = g.OrderByDescending(q => q.At).First().Served ?? [],
+                })
                 .OrderByDescending(g => g.Count)
                 .ThenByDescending(g => g.LastAsked)
                 .ThenBy(g => g.Text, StringComparer.Ordinal)

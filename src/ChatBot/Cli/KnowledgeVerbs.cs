@@ -207,6 +207,10 @@ internal static class KnowledgeVerbs
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{g.Count,5}  {g.LastAsked:yyyy-MM-dd HH:mm}  {g.Kind,-16} {string.Join(",", g.Platforms),-11} {g.Text}")).ConfigureAwait(false);
+            if (g.Served.Count > 0)
+            {
+                await output.WriteLineAsync("       served instead: " + string.Join(", ", g.Served)).ConfigureAwait(false);
+            }
         }
 
         return ChatBotApp.Ok;

@@ -28,6 +28,19 @@ public class UnansweredQuestionsTests
         Assert.Equal(new UnansweredQuestion(_clock.GetUtcNow(), "discord", text, kind, "alice-42"), recorded);
     }
 
+    [Fact]
+    public void Handle_TheRankedFallback_IsRecordedWithWhatItServed()
+    {
+        ChatBotEngine sut = new(new FixedKnowledge(Repository.SeedSnapshot), _clock, new EngineSettings(0), unanswered: _unanswered, search: new ChatBot.Search.LuceneEventSearch());
+
+        Reply reply = sut.Handle(Utterance.FromText("What are EC2 UltraServers?"), User());
+
+        Assert.Equal(ReplyKind.Closest, reply.Kind);
+        UnansweredQuestion recorded = Assert.Single(_unanswered.Questions);
+        Assert.Equal(ReplyKind.Closest, recorded.Kind);
+        Assert.Equal("openai-aws-cloud-deal-2025-11", recorded.Served[0]);
+    }
+
     [Theory]
     [InlineData("What is OpenAI worth?", "an answer")]
     [InlineData("/about", "about the bot")]

@@ -33,6 +33,21 @@ public sealed class UnansweredRecorderTests : IDisposable
         Assert.Equal(("tell me a joke", "not-understood", 1), (groups[1].Text, groups[1].Kind, groups[1].Count));
     }
 
+    [Fact]
+    public void Record_AFallback_KeepsWhatItServed_TheLatestPerQuestion()
+    {
+        using (UnansweredRecorder sut = CreateSut())
+        {
+            sut.Record(new UnansweredQuestion(Now, "discord", "project rainier", ReplyKind.Closest, null) { Served = ["old-a"] });
+            sut.Record(new UnansweredQuestion(Now.AddMinutes(3), "teams", "project rainier", ReplyKind.Closest, null) { Served = ["rainier", "other"] });
+        }
+
+        UnansweredGroup group = Assert.Single(_store.UnansweredByFrequency(10));
+
+        Assert.Equal(("closest", 2), (group.Kind, group.Count));
+        Assert.Equal(["rainier", "other"], group.Served);
+    }
+
     [Theory]
     [InlineData(false, null, "by default no user id is kept")]
     [InlineData(true, "u1", "kept when Knowledge:UnansweredUserIds is true")]
