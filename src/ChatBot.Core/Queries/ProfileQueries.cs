@@ -43,6 +43,7 @@ public static class ProfileQueries
         // The period asked for first (the full year for a year), then longer periods, then the newest report.
         List<KnowledgeEvent> ranked = [.. events
             .OrderByDescending(e => range is { } asked && Span(e) == asked)
+            .ThenByDescending(e => range is { } asked && command.Period?.Kind is TimeFrameKind.Month && asked.Contains(e.Date.Start))
             .ThenByDescending(e => !IsProjection(e, q.Today))
             .ThenByDescending(e => Span(e).To.DayNumber - Span(e).From.DayNumber)
             .ThenByDescending(e => e.Period?.Year ?? e.Date.Year)

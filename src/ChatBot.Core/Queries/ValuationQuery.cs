@@ -66,6 +66,7 @@ public static class ValuationQuery
         }
 
         string prefix = command.YesNo && command.Asked is { } asked ? AskedFigure(history, asked, name, q) : string.Empty;
+        string? askedEvent = command.YesNo && command.Asked is { } figure ? Named(history, figure)?.Event.Id : null;
 
         int headlineIndex = history.IndexOf(history.FirstOrDefault(p => p.IsHeadline)!);
         if (headlineIndex < 0)
@@ -75,6 +76,7 @@ public static class ValuationQuery
                     $"We have no confirmed valuation of {name}; the latest reported figure is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)}).",
                     $"We hebben geen bevestigde waardering van {name}; het laatst gemelde bedrag is {q.Money(latest.Valuation.Amount)} ({q.Date(latest.Event.Date)}, {q.StageLabel(latest.Event.Stage)}, {q.CertaintyLabel(latest.Event.Certainty)}).")) with
             {
+                EventId = askedEvent ?? latest.Event.Id,
                 Badge = q.Badge(latest.Event),
                 Sections = [new ReplySection(q.L("Reported valuations", "Gemelde waarderingen"), [.. history.Select(p => PointItem(p, q))])],
                 Sources = q.Sources(history.Select(p => p.Event)),
@@ -118,6 +120,7 @@ public static class ValuationQuery
         ];
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
+            EventId = askedEvent ?? headline.Event.Id,
             Badge = q.Badge(headline.Event),
             Fields = [.. fields],
             Sections = [.. sections],
@@ -127,11 +130,17 @@ public static class ValuationQuery
         };
     }
 
+    /// <summary>The valuation closest to a figure the question names (within 5%, in its currency), the newest of equals.</summary>
+    private static ValuationPoint? Named(ImmutableArray<ValuationPoint> history, Money asked) =>
+        history.Where(p => string.Equals(p.Valuation.Amount.Currency, asked.Currency, StringComparison.Ordinal)
+                && Math.Abs(p.Valuation.Amount.Amount - asked.Amount) <= asked.Amount * 0.05m)
+            .OrderBy(p => Math.Abs(p.Valuation.Amount.Amount - asked.Amount))
+            .FirstOrDefault();
+
     /// <summary>"Is xAI worth $200 billion?": Yes, No or Not any more first, and the report that says so.</summary>
     private static string AskedFigure(ImmutableArray<ValuationPoint> history, Money asked, string name, QueryContext q)
     {
-        ValuationPoint? named = history.FirstOrDefault(p => string.Equals(p.Valuation.Amount.Currency, asked.Currency, StringComparison.Ordinal)
-            && Math.Abs(p.Valuation.Amount.Amount - asked.Amount) <= asked.Amount * 0.05m);
+        ValuationPoint? named = Named(history, asked);
         ValuationPoint? headline = history.FirstOrDefault(p => p.IsHeadline);
         string figure = q.Money(asked);
         if (named is null)

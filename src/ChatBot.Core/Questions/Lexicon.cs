@@ -52,7 +52,8 @@ internal static class Lexicon
         "acquisition", "acquisitions", "acquired", "acquire", "acquires", "bought", "buy", "buys", "takeover", "takeovers", "merger",
         "mergers", "overname", "overnames", "gekocht", "kocht", "koopt", "overgenomen", "fusie", "purchase", "purchased");
 
-    public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie");
+    public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie",
+        "beursplan", "beursplannen", "beursgangen");
 
     public static readonly FrozenSet<string> Cloud = Set("cloud", "clouds", "compute", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
 

@@ -82,6 +82,7 @@ public sealed record Question(
                     case "cash" when next is "burn":
                         return FinancialMetric.CashBurn;
                     case "run" when next is "rate":
+                    case "jaarbasis" or "annualised" or "annualized" or "arr":
                         return FinancialMetric.RunRate;
                 }
             }
