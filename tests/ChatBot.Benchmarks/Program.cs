@@ -4,6 +4,7 @@ using ChatBot.Benchmarks;
 
 // Micro benchmarks:  dotnet run -c Release --project tests/ChatBot.Benchmarks -- --filter '*'
 // Scale run:         dotnet run -c Release --project tests/ChatBot.Benchmarks -- scale 100000
+// Fallback latency:  dotnet run -c Release --project tests/ChatBot.Benchmarks -- fallback [10000]
 // Generated set:     dotnet run -c Release --project tests/ChatBot.Benchmarks -- generate 100000 /tmp/knowledge
 if (args.Length > 2 && args[0] == "generate")
 {
@@ -51,6 +52,13 @@ if (args.Length > 0 && args[0] == "reload")
 {
     // Live reload timings: dotnet run -c Release --project tests/ChatBot.Benchmarks -- reload 100000 (0: the shipped knowledge)
     await ReloadRun.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "fallback")
+{
+    // The ranked fallback's latency percentiles: dotnet run -c Release --project tests/ChatBot.Benchmarks -- fallback [events]
+    FallbackRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0);
     return;
 }
 

@@ -281,6 +281,11 @@ internal static class Lexicon
         "bedrijven", "firm", "firms", "make", "made", "still", "steeds", "get", "got", "one", "two", "three", "een", "twee", "drie",
         "sb", "inc", "ltd", "llc", "corp", "part", "deel", "piece", "portion", "stuk", "via", "per", "through", "door");
 
+    /// <summary>The words that name an intent or a kind of deal: they choose the query, so they never rank its facts.</summary>
+    public static readonly FrozenSet<string> IntentWords = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions).Concat(Ipo)
+        .Concat(Investors).Concat(Invest).Concat(Portfolio).Concat(Financials).Concat(Partners).Concat(Profile).Concat(Recent)
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that are never a company name, even with a typo.</summary>
     public static readonly FrozenSet<string> NeverCompanies = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions)
         .Concat(Ipo).Concat(Cloud).Concat(Chips).Concat(Infrastructure).Concat(Partners).Concat(Investors).Concat(Invest)

@@ -91,6 +91,9 @@ public sealed record Question(
         }
     }
 
+    /// <summary>The topic words that may rank facts ("option", "exclusive"): not the words that chose the intent ("rounds").</summary>
+    public ImmutableArray<string> RankingWords => [.. Topic.Where(t => !Lexicon.IntentWords.Contains(t.ToLowerInvariant()))];
+
     /// <summary>Whether the question is about what is expected or planned ("will", "expects", "verwacht").</summary>
     public bool AboutFuture => Has(Lexicon.FutureWords);
 

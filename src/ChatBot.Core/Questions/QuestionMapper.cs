@@ -98,7 +98,7 @@ public static class QuestionMapper
             Takeover = q.Has(Lexicon.TakeoverWords),
             Asked = q.Facets.Asked,
             Topic = q.SignificantTopic,
-            Words = q.Topic,
+            Words = q.RankingWords,
         };
         return ParseResult.Ok(command, q.Language);
     }
@@ -165,7 +165,7 @@ public static class QuestionMapper
                 AboutTalks = q.Has(Lexicon.TalksWords),
                 Asked = facets.Asked,
                 Topic = topic,
-                Words = q.Topic,
+                Words = q.RankingWords,
             }, language);
         }
 
@@ -253,7 +253,7 @@ public static class QuestionMapper
             YesNo = q.Facets.YesNo,
             Topic = q.SignificantTopic,
             Asked = q.Facets.Asked,
-            Words = q.Topic,
+            Words = q.RankingWords,
         };
 
     /// <summary>No frame fits: the ranked search answers with the closest facts, or the help reply below its minimum.</summary>
