@@ -229,15 +229,22 @@ public sealed class ChatBotEngine : IChatBotEngine
                 $"Je stelt sneller vragen dan ik kan bijhouden ({limit} per minuut). Probeer het over {seconds} seconden opnieuw."));
         }
 
-        Answer answer = Answered(utterance, snapshot, today, conversation.Language);
-        Reply reply = answer.Reply;
-        Context? context = answer.Context;
-        if (answer.Parsed.FollowUp is { } followUp && ContextOf(conversation, now) is { } last
+        // A follow-up ("and Anthropic?", "who led it?") is the last question with what this one changes; only a text
+        // that continues nothing is answered on its own (and that answer cached).
+        Answer? cached = CachedAnswer(utterance, snapshot, today, conversation.Language);
+        ParseResult parsed = cached?.Parsed ?? CommandParser.Parse(utterance, snapshot);
+        Reply reply;
+        Context? context;
+        if (parsed.FollowUp is { } followUp && ContextOf(conversation, now) is { } last
             && FollowUps.Resolve(last, followUp, snapshot) is { } resolved)
         {
-            // "and Anthropic?", "who led it?": the last question with what this one changes.
-            reply = QueryEngine.Answer(resolved, new QueryContext(snapshot, today, answer.Parsed.Language ?? conversation.Language, _search));
+            reply = QueryEngine.Answer(resolved, new QueryContext(snapshot, today, parsed.Language ?? conversation.Language, _search));
             context = new Context(resolved, reply.EventId);
+        }
+        else
+        {
+            Answer answer = cached ?? Cache(utterance, conversation.Language, Standalone(parsed, snapshot, today, conversation.Language));
+            (reply, context) = (answer.Reply, answer.Context);
         }
 
         Remember(utterance, conversation, reply, context, now);
@@ -256,14 +263,18 @@ public sealed class ChatBotEngine : IChatBotEngine
         return Answered(utterance, _knowledge.Current, today, language).Reply;
     }
 
-    private Answer Answered(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
+    private Answer Answered(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage) =>
+        CachedAnswer(utterance, snapshot, today, fallbackLanguage)
+        ?? Cache(utterance, fallbackLanguage, Standalone(CommandParser.Parse(utterance, snapshot), snapshot, today, fallbackLanguage));
+
+    /// <summary>The cached answer to this text, if the cache is on and holds one for the current snapshot and day.</summary>
+    private Answer? CachedAnswer(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
     {
         if (!_settings.CacheAnswers)
         {
-            return Compute(utterance, snapshot, today, fallbackLanguage);
+            return null;
         }
 
-        string key = CacheKey(utterance, fallbackLanguage);
         lock (_answersGate)
         {
             if (!ReferenceEquals(_answersFor.Snapshot, snapshot) || _answersFor.Day != today)
@@ -273,23 +284,22 @@ public sealed class ChatBotEngine : IChatBotEngine
             }
         }
 
-        if (_answers.TryGetValue(key, out Answer? cached))
-        {
-            return cached;
-        }
+        return _answers.TryGetValue(CacheKey(utterance, fallbackLanguage), out Answer? cached) ? cached : null;
+    }
 
-        Answer answer = Compute(utterance, snapshot, today, fallbackLanguage);
-        if (_answers.Count < MaxCachedAnswers)
+    private Answer Cache(Utterance utterance, Language fallbackLanguage, Answer answer)
+    {
+        if (_settings.CacheAnswers && _answers.Count < MaxCachedAnswers)
         {
-            _answers.TryAdd(key, answer);
+            _answers.TryAdd(CacheKey(utterance, fallbackLanguage), answer);
         }
 
         return answer;
     }
 
-    private Answer Compute(Utterance utterance, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
+    /// <summary>The answer to a text on its own, with the context a follow-up would continue.</summary>
+    private Answer Standalone(ParseResult parsed, KnowledgeSnapshot snapshot, DateOnly today, Language fallbackLanguage)
     {
-        ParseResult parsed = CommandParser.Parse(utterance, snapshot);
         QueryContext context = new(snapshot, today, parsed.Language ?? fallbackLanguage, _search);
         Reply reply = parsed.Command is { } command ? QueryEngine.Answer(command, context) : QueryEngine.Explain(parsed, context);
         return new Answer(parsed, reply, parsed.Command is { } asked and not OperationCommand ? new Context(asked, reply.EventId) : null);

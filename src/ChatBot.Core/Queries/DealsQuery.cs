@@ -79,7 +79,7 @@ public static class DealsQuery
             // No badge on the list as a whole: the stage and certainty of its largest fact are in its sentence.
             return q.Reply(ReplyKind.Answer, title, answer) with
             {
-                Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, others.Count - MaxItems))],
+                Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, pool.Count - 1 - MaxItems))],
                 Sources = q.Sources(ranked.Take(MaxItems), 8),
                 Suggestions = suggestions,
                 EventId = top.Id,
@@ -110,10 +110,11 @@ public static class DealsQuery
         }
 
         List<KnowledgeEvent> rest = [.. ranked.Where(e => !ReferenceEquals(e, top))];
+        int remaining = pool.Count - 1;
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
             Badge = q.Badge(top),
-            Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, rest.Count - (MaxItems - 2)))],
+            Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, remaining - (MaxItems - 2)))],
             Notes = [.. q.Notes(top).Select(n => Formats.Shorten(n, 300))],
             Sources = q.Sources(ranked.Take(4), 6),
             Suggestions = suggestions,
@@ -169,7 +170,7 @@ public static class DealsQuery
     /// <summary>By significance; the words the question named ("option", "licence") lift the facts that contain them.</summary>
     private static List<KnowledgeEvent> Ranked(List<KnowledgeEvent> pool, DealsCommand command, QueryContext q) =>
         command.Words.IsDefaultOrEmpty
-            ? [.. Significance.Rank(pool)]
+            ? Significance.Top(pool, MaxItems + 1)
             : [.. Significance.Rank(pool).OrderByDescending(e => Math.Round(TopicMatch.Score(e, command.Words, q.Snapshot), 2))];
 
     private static bool Near(Money? money, Money asked) =>
@@ -179,7 +180,7 @@ public static class DealsQuery
     {
         Ordering.Latest => [.. pool.OrderByDescending(e => e.Date).ThenByDescending(Significance.Size)],
         Ordering.First => [.. pool.OrderBy(e => e.Date).ThenByDescending(Significance.Size)],
-        Ordering.Biggest => [.. Significance.Rank(pool)],
+        Ordering.Biggest => Significance.Top(pool, MaxItems),
         _ when command.Facet is Facet.Date or Facet.Stage => [.. pool.OrderByDescending(Significance.Stands).ThenByDescending(e => e.Date)],
         _ when command.Facet is Facet.Lead => [.. pool.OrderByDescending(e => e.Parties.Any(p => p.Role == Role.LeadInvestor)).ThenByDescending(e => e.Date)],
         _ => Ranked(pool, command, q),

@@ -76,5 +76,56 @@ public static class Significance
             .ThenByDescending(e => e.Date)
             .ThenBy(e => e.Id, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The first <paramref name="count"/> events in <see cref="Rank"/>'s order, without sorting them all: a capped list of
+    /// thousands of events in a year keeps only its top few.
+    /// </summary>
+    public static List<KnowledgeEvent> Top(IReadOnlyList<KnowledgeEvent> events, int count)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        List<(Key Key, KnowledgeEvent Event)> top = new(count + 1);
+        foreach (KnowledgeEvent e in events)
+        {
+            Key key = new(e);
+            if (top.Count == count && key.CompareTo(top[^1].Key) >= 0)
+            {
+                continue;
+            }
+
+            int at = top.Count;
+            while (at > 0 && key.CompareTo(top[at - 1].Key) < 0)
+            {
+                at--;
+            }
+
+            top.Insert(at, (key, e));
+            if (top.Count > count)
+            {
+                top.RemoveAt(top.Count - 1);
+            }
+        }
+
+        return [.. top.Select(t => t.Event)];
+    }
+
+    /// <summary>The ranking key of <see cref="Rank"/>: smaller sorts first.</summary>
+    private readonly struct Key(KnowledgeEvent e) : IComparable<Key>
+    {
+        private readonly bool _stands = Stands(e);
+        private readonly decimal _size = Size(e);
+        private readonly int _stage = StageRank(e.Stage);
+        private readonly FuzzyDate _date = e.Date;
+        private readonly string _id = e.Id;
+
+        public int CompareTo(Key other)
+        {
+            int c = other._stands.CompareTo(_stands);
+            c = c != 0 ? c : other._size.CompareTo(_size);
+            c = c != 0 ? c : other._stage.CompareTo(_stage);
+            c = c != 0 ? c : other._date.CompareTo(_date);
+            return c != 0 ? c : string.CompareOrdinal(_id, other._id);
+        }
+    }
+
     private static decimal Scaled(Money money) => money.Amount * OrderingRates.GetValueOrDefault(money.Currency, 1m);
 }
