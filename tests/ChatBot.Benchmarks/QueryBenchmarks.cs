@@ -44,7 +44,7 @@ public class QueryBenchmarks
     public Reply CachedQuestion() => _cachingEngine.Handle(Utterance.FromText("What is OpenAI worth?"), _user);
 
     [Benchmark(Description = "parse only: Who are OpenAI's cloud partners?")]
-    public ParseResult ParseOnly() => CommandParser.Parse("Who are OpenAI's cloud partners?", _directory, Repository.ShippedSnapshot.Words);
+    public ParseResult ParseOnly() => CommandParser.Parse("Who are OpenAI's cloud partners?", _directory, Repository.ShippedSnapshot.UsesWord);
 
     [Benchmark(Description = "render: /valuation OpenAI as text")]
     public string RenderText() => TextReplyRenderer.Render(_engine.Handle(Utterance.FromText("/valuation OpenAI"), _user));

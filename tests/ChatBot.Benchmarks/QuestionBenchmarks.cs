@@ -74,5 +74,5 @@ public class QuestionBenchmarks
     }
 
     [Benchmark(Description = "parse only: the relation question")]
-    public ParseResult ParseOnly() => CommandParser.Parse(_relation, _snapshot.Directory, _snapshot.Words);
+    public ParseResult ParseOnly() => CommandParser.Parse(_relation, _snapshot.Directory, _snapshot.UsesWord);
 }

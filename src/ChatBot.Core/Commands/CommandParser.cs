@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
@@ -15,7 +14,7 @@ namespace ChatBot.Core.Commands;
 public static class CommandParser
 {
     /// <summary>Command words in both languages; <c>null</c> stands for <c>ask</c>, whose argument is a question.</summary>
-    private static readonly FrozenDictionary<string, Intent?> Verbs = new Dictionary<string, Intent?>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Intent?> Verbs = new Dictionary<string, Intent?>(StringComparer.Ordinal)
     {
         ["valuation"] = Intent.Valuation,
         ["value"] = Intent.Valuation,
@@ -54,19 +53,19 @@ public static class CommandParser
         ["gevolgd"] = Intent.Watches,
         ["feedback"] = Intent.Feedback,
         ["opmerking"] = Intent.Feedback,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Command words that start a typed command without a slash ("valuation OpenAI").</summary>
-    private static readonly FrozenSet<string> BareVerbs = new[]
+    private static readonly HashSet<string> BareVerbs = new[]
     {
         "valuation", "deals", "partners", "investors", "portfolio", "financials", "company", "compare", "search", "help", "about",
         "admin", "beheer", "watch", "volg", "unwatch", "ontvolg", "watches", "gevolgd", "feedback", "opmerking", "portefeuille", "investeerders",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.ToHashSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> OperationVerbs = Verbs
+    private static readonly HashSet<string> OperationVerbs = Verbs
         .Where(p => p.Value is Intent.Admin or Intent.Watch or Intent.Unwatch or Intent.Watches or Intent.Feedback)
         .Select(p => p.Key)
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether an utterance may be an operation (admin, watch, feedback): a cheap look at its first word, so the
@@ -93,7 +92,7 @@ public static class CommandParser
         ArgumentNullException.ThrowIfNull(snapshot);
         return utterance.CommandName is { } name
             ? StructuredCommands.Parse(name, utterance.Options, snapshot.Directory)
-            : Parse(utterance.Text, snapshot.Directory, snapshot.Words);
+            : Parse(utterance.Text, snapshot.Directory, snapshot.UsesWord);
     }
 
     /// <summary>Parses an utterance against the companies of a snapshot.</summary>
@@ -109,8 +108,8 @@ public static class CommandParser
     /// <summary>Parses free text or a typed command.</summary>
     /// <param name="text">What was said.</param>
     /// <param name="directory">The companies we know.</param>
-    /// <param name="vocabulary">The words the events use (<see cref="KnowledgeSnapshot.Words"/>), if known.</param>
-    public static ParseResult Parse(string? text, CompanyDirectory directory, IReadOnlySet<string>? vocabulary = null)
+    /// <param name="usedWord">Whether the events use a word (<see cref="KnowledgeSnapshot.UsesWord"/>), if known.</param>
+    public static ParseResult Parse(string? text, CompanyDirectory directory, Func<string, bool>? usedWord = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string input = Tokenizer.Clean(text);
@@ -132,7 +131,7 @@ public static class CommandParser
             string rest = RestAfterFirstWord(input);
             if (verb is null)
             {
-                return Parse(rest, directory, vocabulary);
+                return Parse(rest, directory, usedWord);
             }
 
             Language? language = LanguageDetector.Detect(tokens.Skip(1));
@@ -144,7 +143,7 @@ public static class CommandParser
             return ParseResult.Fail(ParseFailure.BadCommand, LanguageDetector.Detect(tokens), detail: first);
         }
 
-        return QuestionMapper.Map(QuestionReader.Read(input, directory, vocabulary));
+        return QuestionMapper.Map(QuestionReader.Read(input, directory, usedWord));
     }
 
     /// <summary>The command word of an intent, as typed after a slash.</summary>

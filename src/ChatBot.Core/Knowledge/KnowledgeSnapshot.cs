@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -53,18 +52,23 @@ public sealed class KnowledgeSnapshot
         _newestFirstDays = [.. EventsNewestFirst.Select(e => e.Date.Start.DayNumber)];
         _newestFirstTypes = [.. EventsNewestFirst.Select(e => e.Type)];
         SourceCount = content.Events.Sum(e => e.Sources.Length);
-        _words = new Lazy<FrozenSet<string>>(() => WordsOf(content.Events), LazyThreadSafetyMode.ExecutionAndPublication);
+        _words = new Lazy<HashSet<string>>(() => WordsOf(content.Events), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private readonly Lazy<FrozenSet<string>> _words;
+    private readonly Lazy<HashSet<string>> _words;
 
     /// <summary>
-    /// Every word the events' summaries, notes, participants and round names use, folded to lower case without
-    /// diacritics: a name found here ("Michigan", "Rainier") is a topic, not a company we do not know. Built on first use.
+    /// Whether the events' summaries, notes, participants or round names use a word (compared folded: lower case, no
+    /// diacritics): a name found there ("Michigan", "Rainier") is a topic, not a company we do not know. The word list
+    /// is built the first time it is asked for, so a question without an unknown name never pays for it.
     /// </summary>
-    public FrozenSet<string> Words => _words.Value;
+    public bool UsesWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return _words.Value.Contains(Fold(word));
+    }
 
-    /// <summary>Lower case without diacritics, the form <see cref="Words"/> holds.</summary>
+    /// <summary>Lower case without diacritics: how <see cref="UsesWord"/> compares words.</summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -80,7 +84,7 @@ public sealed class KnowledgeSnapshot
         return builder.ToString();
     }
 
-    private static FrozenSet<string> WordsOf(IEnumerable<KnowledgeEvent> events)
+    private static HashSet<string> WordsOf(IEnumerable<KnowledgeEvent> events)
     {
         HashSet<string> words = new(StringComparer.Ordinal);
         char[] separators = [' ', ',', '.', ';', ':', '(', ')', '"', '\'', '’', '/', '$', '€', '-', '!', '?'];
@@ -100,7 +104,7 @@ public sealed class KnowledgeSnapshot
             }
         }
 
-        return words.ToFrozenSet(StringComparer.Ordinal);
+        return words;
     }
 
     // The day and type of every event, newest first, side by side in flat arrays: scanning a date range of a large

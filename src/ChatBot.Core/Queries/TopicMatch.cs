@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChatBot.Core.Knowledge;
 
@@ -45,7 +44,7 @@ public static class TopicMatch
         stems.Contains(Stem(term)) || (Synonyms.TryGetValue(term, out string[]? others) && others.Any(o => stems.Contains(Stem(o))));
 
     /// <summary>Words users type for what curators write differently: an "option" is "the right to buy".</summary>
-    private static readonly FrozenDictionary<string, string[]> Synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> Synonyms = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["option"] = ["right"],
         ["options"] = ["right"],
@@ -54,7 +53,7 @@ public static class TopicMatch
         ["licence"] = ["license", "licensed"],
         ["shares"] = ["share", "stock", "stake"],
         ["aandelen"] = ["aandeel", "belang"],
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToDictionary(StringComparer.Ordinal);
 
     private static IEnumerable<string> Main(KnowledgeEvent e, KnowledgeSnapshot snapshot) =>
     [

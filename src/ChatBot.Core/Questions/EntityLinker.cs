@@ -48,8 +48,8 @@ public static class EntityLinker
 {
     /// <param name="tokens">The words of the question.</param>
     /// <param name="directory">The companies we know.</param>
-    /// <param name="vocabulary">The words the events use (<see cref="KnowledgeSnapshot.Words"/>): a name made of them is a topic, not an unknown company.</param>
-    public static Linked Link(ImmutableArray<Token> tokens, CompanyDirectory directory, IReadOnlySet<string>? vocabulary = null)
+    /// <param name="usedWord">Whether the events use a word (<see cref="KnowledgeSnapshot.UsesWord"/>): a name made of such words is a topic, not an unknown company.</param>
+    public static Linked Link(ImmutableArray<Token> tokens, CompanyDirectory directory, Func<string, bool>? usedWord = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         List<Mention> found = [];
@@ -137,9 +137,9 @@ public static class EntityLinker
         ImmutableArray<Mention> mentions = [.. found.OrderBy(m => m.First)];
         ImmutableArray<Token> linkedWords = words.ToImmutable();
         ImmutableArray<UnknownName> unknown = Unknowns(linkedWords, mentions);
-        if (vocabulary is not null)
+        if (usedWord is not null && !unknown.IsEmpty)
         {
-            unknown = [.. unknown.Where(u => !linkedWords.Skip(u.First).Take(u.Count).All(w => vocabulary.Contains(KnowledgeSnapshot.Fold(w.Lower).TrimEnd('\'', 's')) || vocabulary.Contains(KnowledgeSnapshot.Fold(w.Lower))))];
+            unknown = [.. unknown.Where(u => !linkedWords.Skip(u.First).Take(u.Count).All(w => usedWord(w.Lower) || usedWord(w.Lower.TrimEnd('\'', 's'))))];
         }
 
         return new Linked(linkedWords, mentions, unknown);

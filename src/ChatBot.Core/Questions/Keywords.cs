@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace ChatBot.Core.Questions;
@@ -6,13 +5,13 @@ namespace ChatBot.Core.Questions;
 /// <summary>The content words of a question, for ranked search: what is left once question words are set aside. Pure.</summary>
 public static class Keywords
 {
-    private static readonly FrozenSet<string> Ignored = Lexicon.FunctionWords
+    private static readonly HashSet<string> Ignored = Lexicon.FunctionWords
         .Concat(Lexicon.EnglishYesNoStarters).Concat(Lexicon.DutchYesNoStarters.Where(w => !Lexicon.RelationWords.ContainsKey(w)))
         .Concat(Lexicon.PointingWords).Concat(Lexicon.FollowUpOpeners).Concat(Lexicon.StillWords)
         .Concat(["know", "about", "anything", "something", "iets", "info", "information", "informatie", "details", "happened", "gebeurd",
             "story", "verhaal", "deal", "deals", "like", "happening", "gebeurt", "gebeurde", "allemaal", "everything", "alles", "there",
             "please", "graag", "thing", "things", "stuff", "ding", "dingen", "kind", "sort", "lately", "nowadays", "tegenwoordig"])
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The words of <paramref name="text"/> a search should match, in lower case, in order, without repeats.</summary>
     /// <example>Of("What happened with Project Rainier?") => ["project", "rainier"]</example>

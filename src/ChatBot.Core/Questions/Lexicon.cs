@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Knowledge;
 
@@ -7,7 +6,7 @@ namespace ChatBot.Core.Questions;
 /// <summary>The words the question reader knows, in English and Dutch. Data, not logic.</summary>
 internal static class Lexicon
 {
-    public static readonly FrozenSet<string> EnglishMarkers = Set(
+    public static readonly IReadOnlySet<string> EnglishMarkers = Set(
         "what", "what's", "whats", "which", "who", "who's", "how", "much", "many", "worth", "the", "did", "does", "do", "has", "have",
         "make", "made", "this", "last", "year", "since", "lose", "lost", "valuation", "valued", "investors", "and", "tell", "me",
         "show", "are", "were", "was", "with", "their", "its", "spend", "spent", "revenue", "partners'", "backers", "owns",
@@ -17,7 +16,7 @@ internal static class Lexicon
         "largest", "led", "get", "got", "deal", "contract", "agreed", "supply", "supplies", "it", "they", "that", "what's", "over",
         "taking", "take", "took", "selling", "sold", "sell", "happened", "funding", "round", "rounds");
 
-    public static readonly FrozenSet<string> DutchMarkers = Set(
+    public static readonly IReadOnlySet<string> DutchMarkers = Set(
         "wat", "welke", "welk", "wie", "hoeveel", "hoe", "waard", "heeft", "hebben", "gesloten", "de", "het", "een", "van",
         "met", "zijn", "sinds", "dit", "vorig", "vorige", "jaar", "waardering", "gewaardeerd", "investeerders", "verlies",
         "verloor", "verloren", "omzet", "uitgaven", "uitgegeven", "vergelijk", "zoek", "hulp", "bedrijf", "deze", "afgelopen",
@@ -36,78 +35,78 @@ internal static class Lexicon
         "datacenter", "datacenters", "aandelen", "werknemers", "investeerder", "klopt", "overwoog", "gebeurt", "allemaal",
         "verkochten", "gebruikt", "uitgeven", "optie", "recht", "zitten");
 
-    public static readonly FrozenSet<string> Valuation = Set(
+    public static readonly IReadOnlySet<string> Valuation = Set(
         "worth", "valuation", "valuations", "valued", "value", "waard", "waardering", "waarderingen", "gewaardeerd", "waarde", "valuing");
 
-    public static readonly FrozenSet<string> Deals = Set(
+    public static readonly IReadOnlySet<string> Deals = Set(
         "deal", "deals", "transaction", "transactions", "agreements", "agreement", "transacties", "transactie", "afspraken",
         "contracts", "contracten", "contract", "gesloten", "sign", "signed", "ondertekend", "overeenkomst", "overeenkomsten", "akkoord",
         "afspraak", "agreed", "afgesproken", "overeengekomen", "pact", "arrangement");
 
-    public static readonly FrozenSet<string> Funding = Set(
+    public static readonly IReadOnlySet<string> Funding = Set(
         "funding", "round", "rounds", "raise", "raised", "raising", "financing", "financieringsronde", "financieringsrondes",
         "ronde", "rondes", "opgehaald", "ophalen", "financiering", "haalde", "series", "seed", "seedronde", "serie");
 
-    public static readonly FrozenSet<string> Acquisitions = Set(
+    public static readonly IReadOnlySet<string> Acquisitions = Set(
         "acquisition", "acquisitions", "acquired", "acquire", "acquires", "bought", "buy", "buys", "takeover", "takeovers", "merger",
         "mergers", "overname", "overnames", "gekocht", "kocht", "koopt", "overgenomen", "fusie", "purchase", "purchased");
 
-    public static readonly FrozenSet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie",
+    public static readonly IReadOnlySet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie",
         "beursplan", "beursplannen", "beursgangen");
 
-    public static readonly FrozenSet<string> Cloud = Set("cloud", "clouds", "compute", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
+    public static readonly IReadOnlySet<string> Cloud = Set("cloud", "clouds", "compute", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
 
-    public static readonly FrozenSet<string> Chips = Set("chip", "chips", "accelerators", "accelerator", "tpu", "tpus", "trainium", "semiconductors", "processors", "memory");
+    public static readonly IReadOnlySet<string> Chips = Set("chip", "chips", "accelerators", "accelerator", "tpu", "tpus", "trainium", "semiconductors", "processors", "memory");
 
-    public static readonly FrozenSet<string> Infrastructure = Set("infrastructure", "infrastructuur", "data-centre", "data-center", "datacentre", "datacentrum", "datacenter", "datacenters", "campus", "site");
+    public static readonly IReadOnlySet<string> Infrastructure = Set("infrastructure", "infrastructuur", "data-centre", "data-center", "datacentre", "datacentrum", "datacenter", "datacenters", "campus", "site");
 
-    public static readonly FrozenSet<string> Partners = Set(
+    public static readonly IReadOnlySet<string> Partners = Set(
         "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",
         "leveranciers", "samenwerking", "samenwerkingen", "samen", "samenwerken", "partnerschap", "partnerschappen", "allies");
 
-    public static readonly FrozenSet<string> Investors = Set(
+    public static readonly IReadOnlySet<string> Investors = Set(
         "investors", "investor", "backers", "backer", "backed", "shareholders", "shareholder", "owners", "owns", "own", "owned",
         "investeerders", "investeerder", "aandeelhouders", "aandeelhouder", "geldschieters", "eigenaars", "eigenaar", "bezit", "bezitten");
 
-    public static readonly FrozenSet<string> Invest = Set(
+    public static readonly IReadOnlySet<string> Invest = Set(
         "invest", "invested", "invests", "investing", "investment", "investments", "stake", "stakes", "investeren",
         "investeerde", "investeert", "geïnvesteerd", "geinvesteerd", "investering", "investeringen", "belang", "belangen",
         "fund", "funds", "funded", "backs", "back", "steunt", "steunde", "gesteund", "financiert", "financierde", "gefinancierd");
 
-    public static readonly FrozenSet<string> Portfolio = Set("portfolio", "portefeuille", "holdings", "bets");
+    public static readonly IReadOnlySet<string> Portfolio = Set("portfolio", "portefeuille", "holdings", "bets");
 
-    public static readonly FrozenSet<string> Who = Set("who", "who's", "whom", "wie");
+    public static readonly IReadOnlySet<string> Who = Set("who", "who's", "whom", "wie");
 
-    public static readonly FrozenSet<string> WhatWhere = Set("what", "which", "where", "wat", "welke", "waarin", "waar", "welk");
+    public static readonly IReadOnlySet<string> WhatWhere = Set("what", "which", "where", "wat", "welke", "waarin", "waar", "welk");
 
-    public static readonly FrozenSet<string> Financials = Set(
+    public static readonly IReadOnlySet<string> Financials = Set(
         "revenue", "revenues", "sales", "lose", "lost", "loses", "loss", "losses", "spend", "spent", "spends", "spending",
         "burn", "burned", "burnt", "profit", "profits", "earnings", "income", "financials", "finances", "cash", "run-rate",
         "omzet", "verlies", "verliezen", "verloor", "verloren", "uitgaven", "uitgegeven", "uitgeven", "gaf", "winst",
         "inkomsten", "financiën", "financien", "cijfers", "kosten", "costs", "cost", "capex", "leed", "geleden", "runrate",
         "capital", "expenditure", "investeringsuitgaven", "kasstroom");
 
-    public static readonly FrozenSet<string> Compare = Set("compare", "comparison", "vs", "vs.", "versus", "vergelijk", "vergelijking", "tegenover", "compared");
+    public static readonly IReadOnlySet<string> Compare = Set("compare", "comparison", "vs", "vs.", "versus", "vergelijk", "vergelijking", "tegenover", "compared");
 
-    public static readonly FrozenSet<string> Search = Set("search", "find", "zoek", "zoeken", "vind");
+    public static readonly IReadOnlySet<string> Search = Set("search", "find", "zoek", "zoeken", "vind");
 
-    public static readonly FrozenSet<string> Help = Set("help", "hulp", "commands", "commando's", "commandos", "?");
+    public static readonly IReadOnlySet<string> Help = Set("help", "hulp", "commands", "commando's", "commandos", "?");
 
-    public static readonly FrozenSet<string> About = Set("about", "version", "revision", "versie", "revisie", "fresh", "actueel", "bron", "knowledge", "kennis");
+    public static readonly IReadOnlySet<string> About = Set("about", "version", "revision", "versie", "revisie", "fresh", "actueel", "bron", "knowledge", "kennis");
 
-    public static readonly FrozenSet<string> Profile = Set("profile", "profiel", "info", "overview", "overzicht");
+    public static readonly IReadOnlySet<string> Profile = Set("profile", "profiel", "info", "overview", "overzicht");
 
-    public static readonly FrozenSet<string> Recent = Set("recent", "recently", "lately", "onlangs", "recente");
+    public static readonly IReadOnlySet<string> Recent = Set("recent", "recently", "lately", "onlangs", "recente");
 
     /// <summary>The second halves of the Dutch compounds the tokenizer splits ("cloudpartners", "chipdeals").</summary>
-    public static readonly FrozenSet<string> CompoundTails = Set(
+    public static readonly IReadOnlySet<string> CompoundTails = Set(
         "partner", "partners", "partnership", "partnerships", "supplier", "suppliers", "provider", "providers", "leverancier",
         "deal", "deals", "contract", "contracten", "aanbieder", "aanbieders", "klant", "klanten", "capaciteit");
 
     // ------------------------------------------------------------------ relations
 
     /// <summary>Verbs and nouns that name a relation, with it.</summary>
-    public static readonly FrozenDictionary<string, Relation> RelationWords = Build(
+    public static readonly IReadOnlyDictionary<string, Relation> RelationWords = Build(
         (Relation.Invests, [
             "invest", "invests", "invested", "investing", "investment", "investments", "put", "puts", "putting", "back", "backs",
             "backed", "backing", "fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "inject",
@@ -149,101 +148,101 @@ internal static class Lexicon
             "relationship", "relation", "relatie", "link", "links", "ties", "banden", "between", "tussen", "with", "met"]));
 
     /// <summary>Verbs whose subject receives: "How much did Groq get from Nvidia?" — the giver follows <c>from</c>.</summary>
-    public static readonly FrozenSet<string> ReceiverVerbs = Set(
+    public static readonly IReadOnlySet<string> ReceiverVerbs = Set(
         "get", "gets", "got", "receive", "receives", "received", "raise", "raised", "raising", "krijgt", "kreeg", "gekregen",
         "ontving", "ontvangen", "opgehaald", "haalde", "rent", "rents", "rented", "lease", "leases", "leased", "huurt", "huurde",
         "use", "uses", "used", "gebruikt", "gebruikte");
 
     /// <summary>Before a company: it is the giver, holder or doer ("from Nvidia", "by Amazon", "door Amazon").</summary>
-    public static readonly FrozenSet<string> GiverMarkers = Set("from", "by", "door", "bij");
+    public static readonly IReadOnlySet<string> GiverMarkers = Set("from", "by", "door", "bij");
 
     /// <summary>Before a company: it receives or is the object ("in Anthropic", "for Groq", "to OpenAI", "aan OpenAI").</summary>
-    public static readonly FrozenSet<string> ObjectMarkers = Set("in", "into", "for", "to", "on", "aan", "voor", "naar");
+    public static readonly IReadOnlySet<string> ObjectMarkers = Set("in", "into", "for", "to", "on", "aan", "voor", "naar");
 
     /// <summary>Before a company: the relation has no direction ("with Broadcom", "and Anthropic", "met Broadcom").</summary>
-    public static readonly FrozenSet<string> SymmetricMarkers = Set("with", "and", "between", "&", "met", "en", "tussen", "versus", "vs", "vs.");
+    public static readonly IReadOnlySet<string> SymmetricMarkers = Set("with", "and", "between", "&", "met", "en", "tussen", "versus", "vs", "vs.");
 
     /// <summary>Words that may stand between a marker and the company it marks ("in the OpenAI deal", "for its Intel shares").</summary>
-    public static readonly FrozenSet<string> Determiners = Set(
+    public static readonly IReadOnlySet<string> Determiners = Set(
         "the", "a", "an", "its", "their", "his", "her", "de", "het", "een", "zijn", "haar", "hun", "z'n", "this", "that", "dit", "dat");
 
     // ------------------------------------------------------------------ what is asked
 
-    public static readonly FrozenSet<string> AmountWords = Set("amount", "size", "bedrag", "omvang", "total", "totaal", "sum", "much", "hoeveel", "worth");
+    public static readonly IReadOnlySet<string> AmountWords = Set("amount", "size", "bedrag", "omvang", "total", "totaal", "sum", "much", "hoeveel", "worth");
 
-    public static readonly FrozenSet<string> StakeWords = Set("stake", "stakes", "share", "percent", "percentage", "%", "belang", "aandeel", "procent", "ownership");
+    public static readonly IReadOnlySet<string> StakeWords = Set("stake", "stakes", "share", "percent", "percentage", "%", "belang", "aandeel", "procent", "ownership");
 
-    public static readonly FrozenSet<string> PriceWords = Set("pay", "paid", "pays", "price", "cost", "costs", "betaalde", "betaalt", "betaald", "prijs", "kostte", "kosten");
+    public static readonly IReadOnlySet<string> PriceWords = Set("pay", "paid", "pays", "price", "cost", "costs", "betaalde", "betaalt", "betaald", "prijs", "kostte", "kosten");
 
-    public static readonly FrozenSet<string> DateWords = Set("when", "wanneer", "date", "datum");
+    public static readonly IReadOnlySet<string> DateWords = Set("when", "wanneer", "date", "datum");
 
-    public static readonly FrozenSet<string> TermWords = Set(
+    public static readonly IReadOnlySet<string> TermWords = Set(
         "term", "duration", "looptijd", "expire", "expires", "end", "ends", "ending", "einddatum", "hoelang", "through", "runs", "run", "loopt", "lopen", "duurt");
 
-    public static readonly FrozenSet<string> LeadWords = Set("led", "lead", "leads", "leading", "leidde", "leiding", "geleid", "hoofdinvesteerder", "anchored");
+    public static readonly IReadOnlySet<string> LeadWords = Set("led", "lead", "leads", "leading", "leidde", "leiding", "geleid", "hoofdinvesteerder", "anchored");
 
-    public static readonly FrozenSet<string> StageWords = Set(
+    public static readonly IReadOnlySet<string> StageWords = Set(
         "done", "closed", "completed", "complete", "final", "finalised", "finalized",
         "doorgegaan", "doorgaan", "afgerond", "rond", "definitief", "gepland", "cancelled", "canceled", "afgeblazen", "status");
 
-    public static readonly FrozenSet<string> CountWords = Set("many", "number", "aantal", "count");
+    public static readonly IReadOnlySet<string> CountWords = Set("many", "number", "aantal", "count");
 
-    public static readonly FrozenSet<string> LatestWords = Set("latest", "newest", "last", "laatste", "nieuwste", "recentste", "most-recent");
+    public static readonly IReadOnlySet<string> LatestWords = Set("latest", "newest", "last", "laatste", "nieuwste", "recentste", "most-recent");
 
-    public static readonly FrozenSet<string> FirstWords = Set("first", "earliest", "eerste", "vroegste", "initial");
+    public static readonly IReadOnlySet<string> FirstWords = Set("first", "earliest", "eerste", "vroegste", "initial");
 
-    public static readonly FrozenSet<string> BiggestWords = Set(
+    public static readonly IReadOnlySet<string> BiggestWords = Set(
         "biggest", "largest", "largest-ever", "record", "grootste", "top", "major", "highest", "hoogste", "most", "meeste");
 
     /// <summary>Words that start a yes/no question in English.</summary>
-    public static readonly FrozenSet<string> EnglishYesNoStarters = Set(
+    public static readonly IReadOnlySet<string> EnglishYesNoStarters = Set(
         "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "isn't", "didn't", "hasn't");
 
     /// <summary>Words that start a yes/no question in Dutch: Dutch puts the finite verb first.</summary>
-    public static readonly FrozenSet<string> DutchYesNoStarters = Set(
+    public static readonly IReadOnlySet<string> DutchYesNoStarters = Set(
         "heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "werd", "doet", "deed", "gaat", "ging", "kan",
         "zal", "zou", "investeert", "investeerde", "koopt", "kocht", "neemt", "nam", "bezit", "bezat", "betaalt", "betaalde", "klopt",
         "overwoog", "overweegt", "staat", "stond",
         "levert", "leverde", "steunt", "steunde", "financiert", "financierde", "werkt", "werkte", "krijgt", "kreeg", "huurt", "loopt");
 
     /// <summary>Words of what is expected or planned: "will", "expects", "verwacht", "wil".</summary>
-    public static readonly FrozenSet<string> FutureWords = Set(
+    public static readonly IReadOnlySet<string> FutureWords = Set(
         "will", "expect", "expects", "expected", "expecting", "plan", "plans", "planned", "planning", "guidance", "forecast",
         "forecasts", "projected", "projection", "projections", "going", "wil", "willen", "gaat", "verwacht", "verwachte",
         "verwachtte", "verwachting", "prognose", "plant", "zal", "zullen");
 
     /// <summary>Words of forecasts: figures, not deals ("Anthropic's 2028 projections").</summary>
-    public static readonly FrozenSet<string> ProjectionWords = Set(
+    public static readonly IReadOnlySet<string> ProjectionWords = Set(
         "projection", "projections", "projected", "forecast", "forecasts", "guidance", "outlook", "prognose", "prognoses", "verwachting", "verwachtingen");
 
     /// <summary>Words of talks: a question about them is answered Yes by talks ("Did Amazon consider investing?").</summary>
-    public static readonly FrozenSet<string> TalksWords = Set(
+    public static readonly IReadOnlySet<string> TalksWords = Set(
         "consider", "considered", "considering", "considers", "talks", "talking", "negotiate", "negotiated", "negotiating", "discuss",
         "discussed", "overweegt", "overwoog", "overwogen", "gesprek", "gesprekken", "onderhandelt", "onderhandelde", "praatte", "praat");
 
     /// <summary>Words of a takeover in the strict sense: an acquisition or merger, not a licence or a share purchase.</summary>
-    public static readonly FrozenSet<string> TakeoverWords = Set(
+    public static readonly IReadOnlySet<string> TakeoverWords = Set(
         "acquire", "acquires", "acquired", "acquiring", "acquisition", "takeover", "merge", "merged", "merger", "overname", "overnemen",
         "overgenomen", "fusie", "overnam");
 
     /// <summary>Verbs with which Dutch "bij" names the giver ("ophalen bij", "kopen bij", "afnemen bij"); else it names the receiver.</summary>
-    public static readonly FrozenSet<string> FromVerbs = Set(
+    public static readonly IReadOnlySet<string> FromVerbs = Set(
         "haalt", "haalde", "ophalen", "opgehaald", "koopt", "kocht", "kopen", "gekocht", "neemt", "nam", "afnemen", "afgenomen",
         "huurt", "huurde", "huren", "leent", "leende", "lenen", "krijgt", "kreeg", "gekregen", "gebruikt");
 
     /// <summary>Words of what may happen: "would", "could", "zou", "kunnen".</summary>
-    public static readonly FrozenSet<string> ConditionalWords = Set("would", "could", "might", "may", "zou", "zouden", "kunnen", "kan", "mogelijk", "possible", "possibly");
+    public static readonly IReadOnlySet<string> ConditionalWords = Set("would", "could", "might", "may", "zou", "zouden", "kunnen", "kan", "mogelijk", "possible", "possibly");
 
-    public static readonly FrozenSet<string> StillWords = Set("still", "nog", "anymore", "steeds", "currently", "momenteel", "now", "nu");
+    public static readonly IReadOnlySet<string> StillWords = Set("still", "nog", "anymore", "steeds", "currently", "momenteel", "now", "nu");
 
     /// <summary>Words that open a follow-up ("and Anthropic?", "what about their investors?", "en Mistral?").</summary>
-    public static readonly FrozenSet<string> FollowUpOpeners = Set("and", "en", "also", "ook", "same", "hetzelfde", "then", "dan");
+    public static readonly IReadOnlySet<string> FollowUpOpeners = Set("and", "en", "also", "ook", "same", "hetzelfde", "then", "dan");
 
     /// <summary>Words that point back at the last answer's fact or company.</summary>
-    public static readonly FrozenSet<string> PointingWords = Set(
+    public static readonly IReadOnlySet<string> PointingWords = Set(
         "it", "that", "this", "they", "them", "their", "its", "those", "het", "dat", "ze", "zij", "hun");
 
-    public static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["january"] = 1, ["jan"] = 1, ["januari"] = 1,
         ["february"] = 2, ["feb"] = 2, ["februari"] = 2,
@@ -257,16 +256,16 @@ internal static class Lexicon
         ["october"] = 10, ["oct"] = 10, ["oktober"] = 10, ["okt"] = 10,
         ["november"] = 11, ["nov"] = 11,
         ["december"] = 12, ["dec"] = 12,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Words of periods: "this year", "Q1", "eerste helft", "since".</summary>
-    public static readonly FrozenSet<string> PeriodWords = Set(
+    public static readonly IReadOnlySet<string> PeriodWords = Set(
         "this", "last", "year", "years", "since", "in", "quarter", "month", "months", "past", "previous", "current", "half", "first",
         "second", "third", "fourth", "dit", "vorig", "vorige", "jaar", "sinds", "kwartaal", "maand", "maanden", "afgelopen", "deze",
         "huidige", "helft", "eerste", "tweede", "derde", "vierde", "from", "vanaf", "of", "van", "h1", "h2", "q1", "q2", "q3", "q4");
 
     /// <summary>Common words that carry no topic: kept out of topic terms and unknown company names.</summary>
-    public static readonly FrozenSet<string> FunctionWords = Set(
+    public static readonly IReadOnlySet<string> FunctionWords = Set(
         "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "or", "is", "are", "was", "were", "be", "been", "it",
         "its", "their", "they", "them", "this", "that", "these", "those", "there", "do", "does", "did", "has", "have", "had", "what",
         "which", "who", "whom", "how", "when", "where", "why", "much", "many", "me", "my", "i", "you", "your", "we", "our", "us",
@@ -282,12 +281,12 @@ internal static class Lexicon
         "sb", "inc", "ltd", "llc", "corp", "part", "deel", "piece", "portion", "stuk", "via", "per", "through", "door");
 
     /// <summary>The words that name an intent or a kind of deal: they choose the query, so they never rank its facts.</summary>
-    public static readonly FrozenSet<string> IntentWords = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions).Concat(Ipo)
+    public static readonly IReadOnlySet<string> IntentWords = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions).Concat(Ipo)
         .Concat(Investors).Concat(Invest).Concat(Portfolio).Concat(Financials).Concat(Partners).Concat(Profile).Concat(Recent)
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Words that are never a company name, even with a typo.</summary>
-    public static readonly FrozenSet<string> NeverCompanies = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions)
+    public static readonly IReadOnlySet<string> NeverCompanies = Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions)
         .Concat(Ipo).Concat(Cloud).Concat(Chips).Concat(Infrastructure).Concat(Partners).Concat(Investors).Concat(Invest)
         .Concat(Portfolio).Concat(Financials).Concat(Compare).Concat(Search).Concat(Help).Concat(About).Concat(Profile)
         .Concat(Recent).Concat(EnglishMarkers).Concat(DutchMarkers).Concat(Months.Keys).Concat(RelationWords.Keys)
@@ -298,16 +297,16 @@ internal static class Lexicon
             "company", "questions", "question", "vraag", "answer", "thanks", "bedankt", "hello", "hallo", "world", "billion",
             "million", "trillion", "miljard", "miljoen", "biljoen", "dollar", "dollars", "euro", "euros", "data", "centre", "center",
             "plan", "plans", "planned", "money", "geld", "cash", "ai", "lab", "labs", "model", "models", "startup", "start-up"])
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Every word with a role in a question, which a typo may stand for ("portfolo" → "portfolio").</summary>
-    private static readonly string[] CorrectableWords = [.. Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions).Concat(Ipo)
+    /// <summary>Every word with a role in a question, which a typo may stand for ("portfolo" → "portfolio"); built when first needed.</summary>
+    private static readonly Lazy<string[]> CorrectableWords = new(() => [.. Valuation.Concat(Deals).Concat(Funding).Concat(Acquisitions).Concat(Ipo)
         .Concat(Partners).Concat(Investors).Concat(Invest).Concat(Portfolio).Concat(Financials).Concat(Compare).Concat(Profile)
         .Concat(RelationWords.Keys).Concat(Months.Keys).Concat(LeadWords).Concat(TermWords).Concat(BiggestWords).Concat(LatestWords)
         .Concat(Cloud).Concat(Chips).Concat(Infrastructure)
         .Where(w => w.Length >= 6)
         .Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal)];
+        .Order(StringComparer.Ordinal)]);
 
     /// <summary>Whether the word has a meaning in questions (not a name).</summary>
     public static bool IsKnownWord(string lower) => NeverCompanies.Contains(lower);
@@ -328,7 +327,7 @@ internal static class Lexicon
         string? best = null;
         int bestDistance = int.MaxValue;
         bool tie = false;
-        foreach (string word in CorrectableWords)
+        foreach (string word in CorrectableWords.Value)
         {
             if (Math.Abs(word.Length - lower.Length) > allowed)
             {
@@ -380,9 +379,10 @@ internal static class Lexicon
 
     private static bool SameStem(string a, string b) => a.Length >= 6 && b.Length >= 6 && a.AsSpan(0, 6).SequenceEqual(b.AsSpan(0, 6));
 
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+    // Hash sets, not frozen ones: freezing analyses every key, which a one-off `ask` pays for at start-up.
+    private static HashSet<string> Set(params string[] words) => words.ToHashSet(StringComparer.Ordinal);
 
-    private static FrozenDictionary<string, Relation> Build(params (Relation Relation, string[] Words)[] groups)
+    private static Dictionary<string, Relation> Build(params (Relation Relation, string[] Words)[] groups)
     {
         Dictionary<string, Relation> words = new(StringComparer.Ordinal);
         foreach ((Relation relation, string[] list) in groups)
@@ -393,6 +393,6 @@ internal static class Lexicon
             }
         }
 
-        return words.ToFrozenDictionary(StringComparer.Ordinal);
+        return words.ToDictionary(StringComparer.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Conversations;
@@ -28,7 +27,7 @@ public sealed record Question(
     public bool Taken(int index) => Linked.InMention(index) || (Period?.Used.Contains(index) ?? false);
 
     /// <summary>Whether any free word of the question is in the set.</summary>
-    public bool Has(FrozenSet<string> words)
+    public bool Has(IReadOnlySet<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         foreach (Token word in Words)

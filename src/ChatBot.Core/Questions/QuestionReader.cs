@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ChatBot.Core.Knowledge;
 
@@ -11,7 +10,7 @@ namespace ChatBot.Core.Questions;
 public static class QuestionReader
 {
     /// <summary>Words that never make a topic: question words, relation verbs, attribute words.</summary>
-    private static readonly FrozenSet<string> NotTopic = Lexicon.FunctionWords
+    private static readonly HashSet<string> NotTopic = Lexicon.FunctionWords
         .Concat(Lexicon.RelationWords.Keys).Concat(Lexicon.EnglishYesNoStarters).Concat(Lexicon.DutchYesNoStarters)
         .Concat(Lexicon.StillWords).Concat(Lexicon.LatestWords).Concat(Lexicon.FirstWords).Concat(Lexicon.BiggestWords)
         .Concat(Lexicon.LeadWords).Concat(Lexicon.DateWords).Concat(Lexicon.TermWords).Concat(Lexicon.StageWords)
@@ -20,17 +19,17 @@ public static class QuestionReader
         .Concat(Lexicon.PeriodWords).Concat(Lexicon.Months.Keys).Concat(Lexicon.CountWords).Concat(Lexicon.PointingWords)
         .Concat(Lexicon.FollowUpOpeners).Concat(["long", "lang", "until", "till", "when", "who", "what", "worth", "waard", "money",
             "geld", "much", "billion", "million", "miljard", "miljoen", "dollar", "dollars", "euro", "euros", "about", "over"])
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <param name="text">The question.</param>
     /// <param name="directory">The companies we know.</param>
-    /// <param name="vocabulary">The words the events use, so a place or project named in them is not taken for an unknown company.</param>
-    public static Question Read(string text, CompanyDirectory directory, IReadOnlySet<string>? vocabulary = null)
+    /// <param name="usedWord">Whether the events use a word, so a place or project named in them is not taken for an unknown company.</param>
+    public static Question Read(string text, CompanyDirectory directory, Func<string, bool>? usedWord = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string cleaned = Tokenizer.Clean(text);
         ImmutableArray<Token> tokens = Tokenizer.Tokenize(cleaned);
-        Linked linked = EntityLinker.Link(tokens, directory, vocabulary);
+        Linked linked = EntityLinker.Link(tokens, directory, usedWord);
         ImmutableArray<Token> words = linked.Words;
         var language = LanguageDetector.Detect(words.Where(w => !linked.InMention(w.Index)));
         PeriodReading? period = PeriodReader.Read([.. words.Select(w => linked.InMention(w.Index) ? w with { Lower = string.Empty } : w)]);

@@ -11,7 +11,7 @@ public class FollowUpsTests
 {
     private static KnowledgeSnapshot Snapshot => Repository.ShippedSnapshot;
 
-    private static Command Parse(string text) => CommandParser.Parse(text, Snapshot.Directory, Snapshot.Words).Command!;
+    private static Command Parse(string text) => CommandParser.Parse(text, Snapshot.Directory, Snapshot.UsesWord).Command!;
 
     public static TheoryData<string, string, string, string> Pairs => new()
     {
@@ -30,7 +30,7 @@ public class FollowUpsTests
     [MemberData(nameof(Pairs))]
     public void Resolve_FillsWhatTheFollowUpLeavesOut(string first, string second, string expected, string why)
     {
-        ParseResult followUp = CommandParser.Parse(second, Snapshot.Directory, Snapshot.Words);
+        ParseResult followUp = CommandParser.Parse(second, Snapshot.Directory, Snapshot.UsesWord);
         Assert.True(followUp.FollowUp is not null, $"{why}: '{second}' was not read as a follow-up");
 
         Command? resolved = FollowUps.Resolve(new Context(Parse(first), null), followUp.FollowUp!, Snapshot);
@@ -54,5 +54,5 @@ public class FollowUpsTests
     [InlineData("Grootste financieringsrondes van 2025", "a period with its own intent")]
     [InlineData("How much did Microsoft invest in Anthropic?", "a whole question")]
     public void Read_AQuestionThatStandsOnItsOwn_IsNoFollowUp(string text, string why) =>
-        Assert.True(CommandParser.Parse(text, Snapshot.Directory, Snapshot.Words).FollowUp is null, why);
+        Assert.True(CommandParser.Parse(text, Snapshot.Directory, Snapshot.UsesWord).FollowUp is null, why);
 }

@@ -50,7 +50,7 @@ public class PartsTests
     [InlineData("portfolo SoftBank", "softbank@1+1", "a typo of a question word is corrected, not taken for a company")]
     public void EntityLinker_FindsMentionsWithSpans(string text, string expected, string why)
     {
-        Linked linked = EntityLinker.Link(Words(text), Snapshot.Directory, Snapshot.Words);
+        Linked linked = EntityLinker.Link(Words(text), Snapshot.Directory, Snapshot.UsesWord);
 
         Assert.True(expected == string.Join(' ', linked.Mentions.Select(m => $"{m.Company.Id}@{m.First}+{m.Count}")), why);
     }
@@ -61,7 +61,7 @@ public class PartsTests
     [InlineData("Financiert Blue Owl het datacenter in Michigan?", "", "a place the events name is a topic")]
     [InlineData("What did Cohere raise in its Series D?", "", "a round's letter is no name")]
     public void EntityLinker_UnknownNames(string text, string expected, string why) =>
-        Assert.True(expected == string.Join('|', EntityLinker.Link(Words(text), Snapshot.Directory, Snapshot.Words).Unknown.Select(u => u.Text)), why);
+        Assert.True(expected == string.Join('|', EntityLinker.Link(Words(text), Snapshot.Directory, Snapshot.UsesWord).Unknown.Select(u => u.Text)), why);
 
     [Theory]
     [InlineData("deals in Q1 2026", "2026-01-01", "2026-03-31", "a quarter with its year")]

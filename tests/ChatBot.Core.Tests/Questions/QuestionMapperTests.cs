@@ -75,7 +75,7 @@ public class QuestionMapperTests
     [MemberData(nameof(Questions))]
     public void Map_Question_ReadsTheFrame(string text, string expected, string why)
     {
-        ParseResult result = CommandParser.Parse(text, Snapshot.Directory, Snapshot.Words);
+        ParseResult result = CommandParser.Parse(text, Snapshot.Directory, Snapshot.UsesWord);
 
         Assert.True(result.Succeeded, $"{why}: '{text}' failed with {result.Failure} ({result.UnknownName ?? result.Detail})");
         Assert.True(expected == CommandParserTests.Describe(result.Command!), $"{why}: '{text}' became {CommandParserTests.Describe(result.Command!)}");
@@ -89,7 +89,7 @@ public class QuestionMapperTests
     [InlineData("Wie zijn de investeerders van Brakwater?", "Brakwater", "Dutch: investors of an unknown company")]
     public void Map_UnknownCompany_IsNamed(string text, string unknown, string why)
     {
-        ParseResult result = CommandParser.Parse(text, Snapshot.Directory, Snapshot.Words);
+        ParseResult result = CommandParser.Parse(text, Snapshot.Directory, Snapshot.UsesWord);
 
         Assert.True(result.Failure == ParseFailure.UnknownCompany && result.UnknownName == unknown, $"{why}: {result.Failure} {result.UnknownName}");
     }
