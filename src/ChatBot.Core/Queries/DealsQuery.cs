@@ -111,13 +111,14 @@ public static class DealsQuery
 
         List<KnowledgeEvent> rest = [.. ranked.Where(e => !ReferenceEquals(e, top))];
         int remaining = pool.Count - 1;
+        (ImmutableArray<string> notes, bool cut) = q.ShortNotes(top);
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
             Badge = q.Badge(top),
             Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, remaining - (MaxItems - 2)))],
-            Notes = [.. q.Notes(top).Select(n => Formats.Shorten(n, 300))],
+            Notes = notes,
             Sources = q.Sources(ranked.Take(4), 6),
-            Suggestions = suggestions,
+            Suggestions = cut ? suggestions.Insert(0, q.MoreSuggestion) : suggestions,
             EventId = top.Id,
         };
     }

@@ -21,6 +21,7 @@ public static class EventQuery
         string subject = e.Subject is { } s ? q.Name(s.CompanyId) : q.Name(e.Parties[0].CompanyId);
         string what = command.Facet switch
         {
+            Facet.None => q.L("more", "meer"),
             Facet.Lead => q.L("lead investor", "hoofdinvesteerder"),
             Facet.Date => q.L("date", "datum"),
             Facet.Term => q.L("term", "looptijd"),
@@ -29,12 +30,20 @@ public static class EventQuery
             Facet.Valuation => q.L("valuation", "waardering"),
             _ => q.L("amount", "bedrag"),
         };
-        string answer = Headlines.Asked(command.Facet == Facet.None ? Facet.Amount : command.Facet, e, Payer(e), q) + Headlines.Fact(e, q);
+        // "tell me more": the fact with its figures, every note whole and every source.
+        string answer = Headlines.Asked(command.Facet, e, Payer(e), q) + Headlines.Fact(e, q);
+        List<ReplyField> fields = [];
+        if (command.Facet == Facet.None && q.Figures(e) is { Length: > 0 } figures)
+        {
+            fields.Add(new ReplyField(q.L("Figures", "Cijfers"), figures, Inline: false));
+        }
+
         return q.Reply(ReplyKind.Answer, $"{subject} · {what}", answer) with
         {
             Badge = q.Badge(e),
+            Fields = [.. fields],
             Notes = [.. q.Notes(e)],
-            Sources = q.Sources([e]),
+            Sources = q.Sources([e], 12),
             EventId = e.Id,
             Suggestions = [$"/deals {subject}", $"/investors {subject}"],
         };

@@ -91,13 +91,14 @@ public static class LinkQuery
         [
             new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxListed).Select(e => q.Item(e, ItemLabel(e, actor, q)))], Math.Max(0, rest.Count - MaxListed)),
         ];
+        (ImmutableArray<string> notes, bool cut) = q.ShortNotes(top);
         return q.Reply(ReplyKind.Answer, title, answer) with
         {
             Badge = q.Badge(top),
             Sections = sections,
-            Notes = [.. NotesFor(top, q)],
+            Notes = notes,
             Sources = q.Sources(ordered.Take(4), 6),
-            Suggestions = Suggestions(actor, counterpart, q),
+            Suggestions = cut ? Suggestions(actor, counterpart, q).Insert(0, q.MoreSuggestion) : Suggestions(actor, counterpart, q),
             Choices = choices,
             EventId = top.Id,
         };
@@ -401,9 +402,6 @@ public static class LinkQuery
         Roles.AmountOf(e, actor) is { } own && !q.Summary(e).Contains(Formats.Money(own with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal)
             ? $"{q.TypeLabel(e.Type)} · {q.Name(actor)} {q.Money(own)}"
             : q.TypeLabel(e.Type);
-
-    private static IEnumerable<string> NotesFor(KnowledgeEvent e, QueryContext q) =>
-        q.Notes(e).Select(note => Formats.Shorten(note, 300));
 
     private static ImmutableArray<string> Suggestions(string actor, string? counterpart, QueryContext q) =>
         counterpart is null

@@ -83,13 +83,14 @@ public static class ProfileQueries
         }
 
         KnowledgeEvent headline = focusEvent ?? ranked[0];
+        (ImmutableArray<string> notes, bool cut) = q.ShortNotes(headline);
         return q.Reply(ReplyKind.Answer, title, sentence) with
         {
             Badge = q.Badge(headline),
             Sections = [new ReplySection(q.L("Figures by period", "Cijfers per periode"), [.. ranked.Take(10).Select(e => FiguresItem(e, q))], Math.Max(0, ranked.Count - 10))],
             Sources = q.Sources(ranked.Take(5)),
-            Notes = [.. q.Notes(headline).Select(n => Formats.Shorten(n, 300))],
-            Suggestions = suggestions,
+            Notes = notes,
+            Suggestions = cut ? suggestions.Insert(0, q.MoreSuggestion) : suggestions,
             EventId = headline.Id,
         };
     }

@@ -235,6 +235,19 @@ public sealed class QueryContext
         }
     }
 
+    /// <summary>The longest a note is shown under an answer; the rest is one follow-up away ("tell me more").</summary>
+    public const int NoteLength = 300;
+
+    /// <summary>An event's notes cut to <see cref="NoteLength"/>, and whether any was cut.</summary>
+    public (ImmutableArray<string> Notes, bool Cut) ShortNotes(KnowledgeEvent e)
+    {
+        ImmutableArray<string> all = [.. Notes(e)];
+        return ([.. all.Select(n => Formats.Shorten(n, NoteLength))], all.Any(n => n.Length > NoteLength));
+    }
+
+    /// <summary>The follow-up that shows a cut note whole.</summary>
+    public string MoreSuggestion => L("tell me more", "vertel meer");
+
     /// <summary>"Knowledge as of 17 Dec 2025 (11 months ago) · revision 3".</summary>
     public string AsOf()
     {

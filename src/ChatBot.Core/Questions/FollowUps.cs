@@ -39,6 +39,13 @@ public static class FollowUps
     {
         ArgumentNullException.ThrowIfNull(q);
         ImmutableArray<Token> words = q.Words;
+        if (words.Length <= 4 && q.Mentions.IsEmpty && words.Any(w => w.Lower is "more" or "meer" or "details" or "detail")
+            && words.All(w => w.Lower is "more" or "meer" or "details" or "detail" or "tell" or "me" or "vertel" or "geef" or "show" or "toon" or "and" or "en" or "please" or "graag" or "about" or "over" or "it" or "that" or "dat" or "het"))
+        {
+            // "tell me more", "vertel meer": the whole of the last answer's fact, notes and sources.
+            return new FollowUp([], null, null, Facet.None, PointsAtFact: true);
+        }
+
         bool opener = words.Length > 0 && (Lexicon.FollowUpOpeners.Contains(words[0].Lower)
             || (words.Length > 1 && words[0].Lower is "what" or "how" && words[1].Lower is "about")
             || (words.Length > 1 && words[0].Lower is "wat" && words[1].Lower is "dacht" or "over")
