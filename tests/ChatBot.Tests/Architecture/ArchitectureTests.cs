@@ -33,6 +33,15 @@ public class ArchitectureTests
         Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name!.StartsWith(name, StringComparison.Ordinal));
 
     [Fact]
+    public void Search_DependsOnTheCoreOnly_AndTheCoreKnowsNothingOfLucene()
+    {
+        string[] search = [.. typeof(ChatBot.Search.LuceneEventSearch).Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("ChatBot", StringComparison.Ordinal) || n == "chatbot")];
+
+        Assert.Equal(["ChatBot.Core"], search);
+        Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name!.StartsWith("Lucene", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Knowledge_DoesNotReferenceTheExecutableOrAdapters() =>
         Assert.DoesNotContain(Knowledge.GetReferencedAssemblies(), a => a.Name is "chatbot" || a.Name!.StartsWith("ChatBot.Discord", StringComparison.Ordinal) || a.Name.StartsWith("ChatBot.Teams", StringComparison.Ordinal));
 
