@@ -185,6 +185,9 @@ public sealed record PortfolioCommand(CompanyArg Investor) : Command
 public sealed record FinancialsCommand(CompanyArg Company, TimeFrame? Period, FinancialMetric? Focus) : Command
 {
     public override Intent Intent => Intent.Financials;
+
+    /// <summary>Whether the question wants Yes or No first ("Is OpenAI profitable?").</summary>
+    public bool YesNo { get; init; }
 }
 
 /// <summary><c>company &lt;company&gt;</c>: the profile.</summary>

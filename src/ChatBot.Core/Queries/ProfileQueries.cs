@@ -50,7 +50,24 @@ public static class ProfileQueries
             .ThenByDescending(e => e.Date)];
         if (command.Period is null)
         {
-            ranked = [.. events.OrderByDescending(e => Span(e).To).ThenByDescending(e => !IsProjection(e, q.Today)).ThenByDescending(e => e.Date)];
+            // "latest figures": the newest actual results first; forecasts after them.
+            ranked = [.. events.OrderByDescending(e => !IsProjection(e, q.Today)).ThenByDescending(e => Span(e).To).ThenByDescending(e => e.Date)];
+        }
+
+        if (command.YesNo && command.Focus is FinancialMetric.Profit or FinancialMetric.Loss
+            && ranked.FirstOrDefault(e => !IsProjection(e, q.Today) && e.Financials.Any(f => f.Metric is FinancialMetric.Profit or FinancialMetric.Loss)) is { } result)
+        {
+            // "Is OpenAI profitable?": the newest actual result answers Yes or No, in its own words.
+            FinancialMetric found = result.Financials.First(f => f.Metric is FinancialMetric.Profit or FinancialMetric.Loss).Metric;
+            Verdict verdict = (found == FinancialMetric.Profit) == (command.Focus == FinancialMetric.Profit) ? Verdict.Yes : Verdict.No;
+            return q.Reply(ReplyKind.Answer, title, Headlines.Lead(verdict, q) + FigureSentence(result, found, name, q)) with
+            {
+                Badge = q.Badge(result),
+                Sections = [new ReplySection(q.L("Figures by period", "Cijfers per periode"), [.. ranked.Take(10).Select(e => FiguresItem(e, q))], Math.Max(0, ranked.Count - 10))],
+                Sources = q.Sources([result]),
+                Suggestions = suggestions,
+                EventId = result.Id,
+            };
         }
 
         string sentence;
@@ -77,8 +94,8 @@ public static class ProfileQueries
                 : string.Empty;
             string projected = IsProjection(latest, q.Today) ? q.L(", projected", ", verwacht") : string.Empty;
             sentence += command.Period is null
-                ? q.L($"{name}'s latest figures ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.", $"De laatste cijfers van {name} ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.")
-                : q.L($"{name}'s figures for {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.", $"De cijfers van {name} over {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.");
+                ? q.L($"{name}'s latest figures ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.", $"de laatste cijfers van {name} ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.")
+                : q.L($"{name}'s figures for {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.", $"de cijfers van {name} over {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.");
             sentence = char.ToUpper(sentence[0], q.Culture) + sentence[1..];
         }
 

@@ -32,7 +32,7 @@ internal static class Lexicon
         "mei", "juni", "juli", "augustus", "oktober", "geld", "gebeurde", "gebeurd", "wil", "willen", "zou", "zal", "verwacht",
         "verwachte", "verwachtte", "kwam", "komt", "werd", "worden", "gesprek", "gesprekken", "nog", "alle", "welk", "beurs",
         "aangevraagd", "afgeblazen", "ingestapt", "stapt", "krijgt", "verkocht", "verkoopt", "dan", "maar", "zijn", "wordt", "is",
-        "datacenter", "datacenters", "aandelen", "werknemers", "investeerder", "klopt", "overwoog", "gebeurt", "allemaal",
+        "datacenter", "datacenters", "aandelen", "werknemers", "investeerder", "klopt", "overwoog", "gebeurt", "allemaal", "winstgevend",
         "verkochten", "gebruikt", "uitgeven", "optie", "recht", "zitten");
 
     public static readonly IReadOnlySet<string> Valuation = Set(
@@ -52,7 +52,7 @@ internal static class Lexicon
         "mergers", "overname", "overnames", "gekocht", "kocht", "koopt", "overgenomen", "fusie", "purchase", "purchased");
 
     public static readonly IReadOnlySet<string> Ipo = Set("ipo", "ipos", "listing", "beursgang", "beursnotering", "public", "s-1", "flotation", "beurs", "beursintroductie",
-        "beursplan", "beursplannen", "beursgangen");
+        "beursplan", "beursplannen", "beursgangen", "listed", "genoteerd", "beursgenoteerd");
 
     public static readonly IReadOnlySet<string> Cloud = Set("cloud", "clouds", "compute", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
 
@@ -84,7 +84,7 @@ internal static class Lexicon
         "burn", "burned", "burnt", "profit", "profits", "earnings", "income", "financials", "finances", "cash", "run-rate",
         "omzet", "verlies", "verliezen", "verloor", "verloren", "uitgaven", "uitgegeven", "uitgeven", "gaf", "winst",
         "inkomsten", "financiën", "financien", "cijfers", "kosten", "costs", "cost", "capex", "leed", "geleden", "runrate",
-        "capital", "expenditure", "investeringsuitgaven", "kasstroom");
+        "capital", "expenditure", "investeringsuitgaven", "kasstroom", "profitable", "winstgevend");
 
     public static readonly IReadOnlySet<string> Compare = Set("compare", "comparison", "vs", "vs.", "versus", "vergelijk", "vergelijking", "tegenover", "compared");
 
@@ -392,7 +392,7 @@ internal static class Lexicon
         "lose" or "lost" or "loses" or "loss" or "losses" or "verlies" or "verliezen" or "verloor" or "verloren" or "leed" => FinancialMetric.Loss,
         "spend" or "spent" or "spends" or "spending" or "uitgaven" or "uitgegeven" or "uitgeven" or "gaf" or "costs" or "cost" or "kosten" or "capex" or "expenditure" or "investeringsuitgaven" => FinancialMetric.Spending,
         "revenue" or "revenues" or "sales" or "omzet" or "inkomsten" or "income" => FinancialMetric.Revenue,
-        "profit" or "profits" or "winst" => FinancialMetric.Profit,
+        "profit" or "profits" or "profitable" or "winst" or "winstgevend" or "break-even" => FinancialMetric.Profit,
         "burn" or "burned" or "burnt" => FinancialMetric.CashBurn,
         "run-rate" or "runrate" => FinancialMetric.RunRate,
         "kasstroom" => FinancialMetric.CashFlow,

@@ -95,7 +95,7 @@ public static class QuestionMapper
             Directed = reading.Directed && !lead,
             Prospective = q.AboutFuture || q.Has(Lexicon.ConditionalWords),
             AboutTalks = q.Has(Lexicon.TalksWords),
-            Takeover = q.Has(Lexicon.TakeoverWords),
+            Takeover = q.Has(Lexicon.TakeoverWords) || BuysTheCompany(q, counterpart),
             Asked = q.Facets.Asked,
             Topic = q.SignificantTopic,
             Words = q.RankingWords,
@@ -139,7 +139,7 @@ public static class QuestionMapper
 
         if ((q.Metric is not null || q.Has(Lexicon.Financials) || q.Has(Lexicon.ProjectionWords)) && !funding && relation is not (Relation.Supplies or Relation.Buys or Relation.Sells) && topic.IsEmpty)
         {
-            return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, q.Metric), language);
+            return ParseResult.Ok(new FinancialsCommand(company, q.Period?.Frame, q.Metric) { YesNo = facets.YesNo }, language);
         }
 
         if (q.Has(Lexicon.Valuation) && q.DealType == DealType.Ipo)
@@ -211,8 +211,9 @@ public static class QuestionMapper
             return ParseResult.Ok(new InvestorsCommand(company), language);
         }
 
+        // A yes/no question alone is no question about deals: "Is OpenAI profitable?" must not answer Yes from a funding round.
         bool aboutDeals = q.Has(Lexicon.Deals) || funding || q.DealType is not null || q.Period is not null || relation is not null
-            || facets.Order != Ordering.None || facets.YesNo || facets.Facet is Facet.Date or Facet.Term or Facet.Amount or Facet.Price or Facet.Stage or Facet.Stake;
+            || facets.Order != Ordering.None || facets.Facet is Facet.Date or Facet.Term or Facet.Amount or Facet.Price or Facet.Stage or Facet.Stake;
         if (aboutDeals)
         {
             return ParseResult.Ok(Deals(q, company), language);
@@ -225,6 +226,11 @@ public static class QuestionMapper
 
         return ParseResult.Ok(new CompanyCommand(company), language);
     }
+
+    /// <summary>"Did Meta buy Scale AI?": buying the company itself, not shares of it (no "stake", "shares", "aandelen").</summary>
+    private static bool BuysTheCompany(Question q, Mention counterpart) =>
+        q.Words.Any(w => w.Lower is "buy" or "bought" or "buys" or "koopt" or "kocht" or "kopen" or "gekocht" && w.Index == counterpart.First - 1)
+        && !q.Words.Any(w => Lexicon.StakeWords.Contains(w.Lower) || w.Lower is "shares" or "aandelen" or "stock" or "licence" or "license");
 
     /// <summary>"funding the", "still funding", "financiert": funding as an investor's verb, not a company's round.</summary>
     private static bool FundsSomething(Question q)
