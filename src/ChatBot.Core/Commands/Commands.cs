@@ -76,6 +76,9 @@ public enum Facet
     /// <summary>A stake in percent.</summary>
     Stake,
 
+    /// <summary>"How many GW", "hoeveel chips": a quantity with its unit.</summary>
+    Quantity,
+
     /// <summary>What was paid.</summary>
     Price,
 
@@ -173,6 +176,9 @@ public sealed record PartnersCommand(CompanyArg Company, PartnerKind Kind = Part
 public sealed record InvestorsCommand(CompanyArg Company) : Command
 {
     public override Intent Intent => Intent.Investors;
+
+    /// <summary>"Who invested the most in X?": <see cref="Ordering.Biggest"/> lists the largest known commitment first.</summary>
+    public Ordering Order { get; init; }
 }
 
 /// <summary><c>portfolio &lt;investor&gt;</c>: where a company or investor has put money.</summary>

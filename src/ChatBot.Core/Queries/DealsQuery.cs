@@ -112,7 +112,7 @@ public static class DealsQuery
         List<KnowledgeEvent> rest = [.. ranked.Where(e => !ReferenceEquals(e, top))];
         int remaining = pool.Count - 1;
         (ImmutableArray<string> notes, bool cut) = q.ShortNotes(top);
-        return q.Reply(ReplyKind.Answer, title, answer) with
+        return q.Reply(ReplyKind.Answer, title, Headlines.Sentence(answer, q)) with
         {
             Badge = q.Badge(top),
             Sections = rest.Count == 0 ? [] : [new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxItems - 2).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, remaining - (MaxItems - 2)))],

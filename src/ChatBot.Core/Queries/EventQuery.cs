@@ -38,7 +38,7 @@ public static class EventQuery
             fields.Add(new ReplyField(q.L("Figures", "Cijfers"), figures, Inline: false));
         }
 
-        return q.Reply(ReplyKind.Answer, $"{subject} · {what}", answer) with
+        return q.Reply(ReplyKind.Answer, $"{subject} · {what}", Headlines.Sentence(answer, q)) with
         {
             Badge = q.Badge(e),
             Fields = [.. fields],

@@ -118,6 +118,14 @@ public static partial class Headlines
     [GeneratedRegex(@"\b(?:until|till|tot)\s+(?:(?<month>jan\w*|feb\w*|mar\w*|maart|apr\w*|may|mei|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|okt\w*|nov\w*|dec\w*)\s+)?(?<year>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UntilPattern();
 
+    /// <summary>A sentence begins with a capital, whatever was put before the fact ("about $10 billion: …" → "About $10 billion: …").</summary>
+    public static string Sentence(string text, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(q);
+        return text.Length == 0 ? text : char.ToUpper(text[0], q.Culture) + text[1..];
+    }
+
     /// <summary>"Yes — ", "No, not yet — ", "Not any more — "; Dutch "Ja — ", "Nee, nog niet — ", "Niet meer — ".</summary>
     public static string Lead(Verdict verdict, QueryContext q)
     {
@@ -178,6 +186,9 @@ public static partial class Headlines
                 }
 
                 return facet == Facet.None ? string.Empty : q.L("No amount is known — ", "Er is geen bedrag bekend — ");
+            case Facet.Quantity:
+                string[] quantities = [.. e.Quantities.Select(x => Formats.Quantity(x, q.Language))];
+                return quantities.Length == 0 || quantities.Any(x => summary.Contains(x, StringComparison.Ordinal)) ? string.Empty : string.Join(", ", quantities) + " — ";
             case Facet.Stage:
                 return q.StageLabel(e.Stage) is { } stage ? char.ToUpper(stage[0], q.Culture) + stage[1..] + ", " + q.CertaintyLabel(e.Certainty) + " — " : string.Empty;
             default:

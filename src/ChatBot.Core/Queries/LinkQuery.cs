@@ -92,7 +92,7 @@ public static class LinkQuery
             new ReplySection(q.L("Also", "Verder"), [.. rest.Take(MaxListed).Select(e => q.Item(e, ItemLabel(e, actor, q)))], Math.Max(0, rest.Count - MaxListed)),
         ];
         (ImmutableArray<string> notes, bool cut) = q.ShortNotes(top);
-        return q.Reply(ReplyKind.Answer, title, answer) with
+        return q.Reply(ReplyKind.Answer, title, Headlines.Sentence(answer, q)) with
         {
             Badge = q.Badge(top),
             Sections = sections,

@@ -120,11 +120,14 @@ public static class RelationsQuery
         string id = command.Company.Id!;
         string name = q.Name(id);
         List<KnowledgeEvent> events = [.. q.Snapshot.EventsOf(id).Where(e => Holds(e) && e.RoleOf(id) is Role.Subject or Role.Target)];
-        var byInvestor = events
+        var grouped = events
             .SelectMany(e => e.Parties.Where(p => p.CompanyId != id && IsOwner(e, p.CompanyId)).Select(p => (Party: p, Event: e)))
-            .GroupBy(x => x.Party.CompanyId, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Any(x => x.Party.Role == Role.LeadInvestor))
-            .ThenByDescending(g => g.Count())
+            .GroupBy(x => x.Party.CompanyId, StringComparer.Ordinal);
+
+        // "Who invested the most?": by the largest commitment we know of each investor's own (never a sum of steps).
+        var byInvestor = (command.Order == Ordering.Biggest
+                ? grouped.OrderByDescending(g => g.Max(x => Roles.AmountOf(x.Event, g.Key) is { } m ? Significance.Scaled(m) : 0m))
+                : grouped.OrderByDescending(g => g.Any(x => x.Party.Role == Role.LeadInvestor)).ThenByDescending(g => g.Count()))
             .ThenBy(g => q.Name(g.Key), StringComparer.Ordinal)
             .ToList();
         string title = q.L($"{name} · investors", $"{name} · investeerders");
@@ -143,6 +146,20 @@ public static class RelationsQuery
         }
 
         List<string> others = [.. events.SelectMany(e => e.Others).Distinct(StringComparer.Ordinal)];
+        if (command.Order == Ordering.Biggest && byInvestor[0].Select(x => (x.Event, Amount: Roles.AmountOf(x.Event, byInvestor[0].Key))).Where(x => x.Amount is not null).OrderByDescending(x => Significance.Scaled(x.Amount!.Value)).FirstOrDefault() is { Event: { } largest, Amount: { } most })
+        {
+            string investor = q.Name(byInvestor[0].Key);
+            string lead = q.L($"The largest commitment we know of an investor's own: {investor}, {q.Money(most)} — ", $"De grootste toezegging die we van één investeerder kennen: {investor}, {q.Money(most)} — ");
+            return q.Reply(ReplyKind.Answer, title, lead + Headlines.Fact(largest, q)) with
+            {
+                Badge = q.Badge(largest),
+                EventId = largest.Id,
+                Sections = [new ReplySection(q.L("Investors, largest known commitment first", "Investeerders, grootste bekende toezegging eerst"), [.. items], Math.Max(0, byInvestor.Count - MaxListed))],
+                Sources = q.Sources(events, 8),
+                Suggestions = suggestions,
+            };
+        }
+
         string answer = q.L(
             $"{name} is backed by {q.Count(byInvestor.Count, "investor", "investeerder")} we know of, including {q.List(byInvestor.Take(5).Select(g => q.Name(g.Key)))}.",
             $"{name} wordt gesteund door {q.Count(byInvestor.Count, "investor", "investeerder")} die we kennen, onder wie {q.List(byInvestor.Take(5).Select(g => q.Name(g.Key)))}.");

@@ -127,5 +127,6 @@ public static class Significance
         }
     }
 
-    private static decimal Scaled(Money money) => money.Amount * OrderingRates.GetValueOrDefault(money.Currency, 1m);
+    /// <summary>An amount scaled to rough US dollars, for putting figures in order only.</summary>
+    public static decimal Scaled(Money money) => money.Amount * OrderingRates.GetValueOrDefault(money.Currency, 1m);
 }

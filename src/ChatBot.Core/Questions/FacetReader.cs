@@ -55,6 +55,11 @@ public static class FacetReader
                 facet = Facet.Count;
                 used.AddRange([i, i + 1]);
             }
+            else if ((w is "hoeveel" || (w is "how" && next is "much" or "many")) && words.Skip(i + 1).Take(3).Any(t => t.Lower is "gw" or "mw" or "gigawatt" or "gigawatts" or "megawatt" or "chips" or "gpus" or "gpu's" or "tpus" or "tpu's" or "shares" or "aandelen" or "wafers"))
+            {
+                facet = Facet.Quantity;
+                used.Add(i);
+            }
             else if ((w is "how" && next is "big" or "large" or "huge") || (w is "hoe" && next is "groot"))
             {
                 facet = words.Any(t => Lexicon.StakeWords.Contains(t.Lower)) ? Facet.Stake : Facet.Amount;
@@ -100,7 +105,7 @@ public static class FacetReader
             (Facet.Lead, (t, _) => Lexicon.LeadWords.Contains(t.Lower) && t.Lower is not "lead"),
             (Facet.Date, (t, _) => Lexicon.DateWords.Contains(t.Lower)),
             (Facet.Term, (t, _) => t.Lower is "term" or "duration" or "looptijd" or "expire" or "expires" or "einddatum"),
-            (Facet.Stake, (t, i) => Lexicon.StakeWords.Contains(t.Lower) || (t.Lower is "much" && i + 1 < words.Length && words[i + 1].Lower is "of")),
+            (Facet.Stake, (t, i) => (Lexicon.StakeWords.Contains(t.Lower) && !(t.Lower is "share" && i > 0 && words[i - 1].Lower is "revenue" or "omzet")) || (t.Lower is "much" && i + 1 < words.Length && words[i + 1].Lower is "of")),
             (Facet.Price, (t, _) => Lexicon.PriceWords.Contains(t.Lower)),
             (Facet.Valuation, (t, _) => t.Lower is "valuation" or "valued" or "valuing" or "waardering" or "gewaardeerd"),
             (Facet.Amount, (t, _) => Lexicon.AmountWords.Contains(t.Lower) || t.Lower is "worth" or "waard" or "value" or "waarde"),

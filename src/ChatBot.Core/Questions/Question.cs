@@ -86,12 +86,13 @@ public sealed record Question(
                 }
             }
 
-            return Words.Where(w => !Taken(w.Index)).Select(w => Lexicon.MetricOf(w.Lower)).FirstOrDefault(m => m is not null);
+            return Words.Where(w => !Taken(w.Index) && !(w.Index + 1 < Words.Length && Words[w.Index + 1].Lower is "share" or "sharing")).Select(w => Lexicon.MetricOf(w.Lower)).FirstOrDefault(m => m is not null);
         }
     }
 
     /// <summary>The topic words that may rank facts ("option", "exclusive"): not the words that chose the intent ("rounds").</summary>
-    public ImmutableArray<string> RankingWords => [.. Topic.Where(t => !Lexicon.IntentWords.Contains(t.ToLowerInvariant()))];
+    public ImmutableArray<string> RankingWords =>
+        [.. Topic.Where(t => !Lexicon.IntentWords.Contains(t.ToLowerInvariant())), .. Words.Where(w => w.Lower is "revenue" && w.Index + 1 < Words.Length && Words[w.Index + 1].Lower is "share" or "sharing").Select(_ => "revenue")];
 
     /// <summary>Whether the question is about what is expected or planned ("will", "expects", "verwacht").</summary>
     public bool AboutFuture => Has(Lexicon.FutureWords);

@@ -183,10 +183,11 @@ public static class QuestionMapper
 
         switch (relation)
         {
-            case Relation.Invests or Relation.Owns when receiver && q.Period is not null:
+            case Relation.Invests or Relation.Owns when q.Period is not null:
+                // "Investeringen in Anthropic in de eerste helft van 2025", "What did Alphabet invest in 2025?"
                 return ParseResult.Ok(Deals(q, company) with { Type = DealType.Investment }, language);
             case Relation.Invests or Relation.Owns when !facets.YesNo || receiver:
-                return ParseResult.Ok(receiver || q.Has(Lexicon.Investors) ? new InvestorsCommand(company) : new PortfolioCommand(company), language);
+                return ParseResult.Ok(receiver || q.Has(Lexicon.Investors) ? new InvestorsCommand(company) { Order = MostOrder(q) } : new PortfolioCommand(company), language);
             case Relation.Supplies or Relation.Partners when topic.IsEmpty:
                 return ParseResult.Ok(new PartnersCommand(company, q.PartnerKind), language);
             case Relation.Buys:
@@ -208,7 +209,7 @@ public static class QuestionMapper
 
         if (q.Has(Lexicon.Investors))
         {
-            return ParseResult.Ok(new InvestorsCommand(company), language);
+            return ParseResult.Ok(new InvestorsCommand(company) { Order = MostOrder(q) }, language);
         }
 
         // A yes/no question alone is no question about deals: "Is OpenAI profitable?" must not answer Yes from a funding round.
@@ -226,6 +227,10 @@ public static class QuestionMapper
 
         return ParseResult.Ok(new CompanyCommand(company), language);
     }
+
+    /// <summary>"Who invested the most", "wie het meest", "the biggest investor": the largest first.</summary>
+    private static Ordering MostOrder(Question q) =>
+        q.Facets.Order == Ordering.Biggest || q.Words.Any(w => w.Lower is "most" or "meest" or "meeste") ? Ordering.Biggest : Ordering.None;
 
     /// <summary>"Did Meta buy Scale AI?": buying the company itself, not shares of it (no "stake", "shares", "aandelen").</summary>
     private static bool BuysTheCompany(Question q, Mention counterpart) =>

@@ -72,6 +72,13 @@ public static class RelationReader
                 continue;
             }
 
+            // "revenue share" is a deal between the two, not a stake.
+            if (word.Lower is "share" or "shares" or "sharing" && word.Index > 0 && words[word.Index - 1].Lower is "revenue" or "omzet")
+            {
+                any = true;
+                continue;
+            }
+
             goods |= Lexicon.Cloud.Contains(word.Lower) || Lexicon.Chips.Contains(word.Lower);
             receiving |= Lexicon.ReceiverVerbs.Contains(word.Lower);
             if (!Lexicon.RelationWords.TryGetValue(word.Lower, out Relation found))

@@ -31,7 +31,7 @@ public class QuestionMapperTests
         { "Hoeveel kreeg Groq van Nvidia?", "relation nvidia pays groq amount", "Dutch 'van' marks the giver of what is received" },
         { "Hoe groot is het belang van Microsoft in OpenAI?", "relation microsoft owns openai stake", "Dutch possessive 'van' with 'in': the holder" },
         { "Hoeveel gaat Anthropic bij AWS uitgeven?", "relation anthropic pays amazon amount", "Dutch 'bij' names the payee of spending" },
-        { "Hoeveel TPU's gebruikt Anthropic van Google?", "relation alphabet supplies anthropic amount", "Dutch 'gebruikt … van': the supplier gives" },
+        { "Hoeveel TPU's gebruikt Anthropic van Google?", "relation alphabet supplies anthropic quantity", "Dutch 'gebruikt … van': the supplier gives; a count of chips" },
         { "Is Microsoft nog de exclusieve cloudleverancier van OpenAI?", "relation microsoft supplies openai yes/no still", "'leverancier van' names the customer" },
         { "Neemt SpaceX Anysphere over?", "relation spacex buys anysphere yes/no", "Dutch separable verb 'neemt … over'" },
         { "Is Cohere taking over Aleph Alpha?", "relation cohere buys aleph-alpha yes/no", "'taking over' is buying" },
