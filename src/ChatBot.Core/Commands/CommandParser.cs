@@ -146,9 +146,6 @@ public static class CommandParser
         return QuestionMapper.Map(QuestionReader.Read(input, directory, usedWord));
     }
 
-    /// <summary>The command word of an intent, as typed after a slash.</summary>
-    internal static string VerbOf(Intent intent) => Intents.Name(intent);
-
     /// <summary>Looks up a command word; null for one we do not know or for <c>ask</c>.</summary>
     internal static Intent? IntentOf(string verb) => Verbs.GetValueOrDefault(verb.Trim().TrimStart('/').ToLowerInvariant());
 

@@ -79,9 +79,6 @@ public sealed record TimeFrame(TimeFrameKind Kind, int Year = 0, int Month = 0, 
         };
     }
 
-    /// <summary>Whether the whole period lies after today: figures for it can only be forecasts.</summary>
-    public bool IsFuture(DateOnly today) => Resolve(today, today).From > today;
-
     private static DateRange Span(DateOnly start, int months) => new(start, start.AddMonths(months).AddDays(-1));
 
     private static DateRange LastTwelveMonths(DateOnly end) => new(end.AddMonths(-12).AddDays(1), end);

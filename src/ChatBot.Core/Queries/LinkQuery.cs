@@ -48,14 +48,14 @@ public static class LinkQuery
             {
                 if (matches.Count > 0)
                 {
-                    choices = [Choice(command, q)];
+                    choices = [RelationText.Choice(command, q)];
                 }
 
                 (command, matches, actor, counterpart) = (reversed, other, counterpart, actor);
             }
             else if (other.Count > 0)
             {
-                choices = [Choice(reversed, q)];
+                choices = [RelationText.Choice(reversed, q)];
             }
         }
 
@@ -64,7 +64,7 @@ public static class LinkQuery
             choices = choices.Add(new ReplyChoice(q.L($"Compare {q.Name(actor)} and {q.Name(counterpart)}", $"Vergelijk {q.Name(actor)} en {q.Name(counterpart)}"), $"/compare {q.Name(actor)} {q.Name(counterpart)}"));
         }
 
-        string title = Title(command, actor, counterpart, q);
+        string title = RelationText.Title(command, actor, counterpart, q);
         if (matches.Count == 0)
         {
             if (counterpart is null && !command.Topic.IsDefaultOrEmpty && InfoQueries.Closest($"{q.Name(actor)} {string.Join(' ', command.Topic)}", q) is { } closest)
@@ -77,7 +77,7 @@ public static class LinkQuery
 
         List<KnowledgeEvent> ordered = Order(matches, command, actor, counterpart, q);
         KnowledgeEvent top = ordered[0];
-        Verdict? verdict = command.YesNo ? Judge(ordered, command, actor, q.Today, out top) : null;
+        Verdict? verdict = command.YesNo ? Verdicts.Judge(ordered, command, actor, q.Today, out top) : null;
         string answer = (verdict is { } v ? Headlines.Lead(v, q) : string.Empty)
             + (command.Facet == Facet.Count ? CountLead(ordered, command, actor, counterpart, q) : Headlines.Asked(command.Facet, top, actor, q))
             + Headlines.Fact(top, q);
@@ -184,78 +184,6 @@ public static class LinkQuery
         _ => true,
     };
 
-    /// <summary>Yes, No, Not any more, not yet, or replaced by a smaller plan, and the fact that says so.</summary>
-    private static Verdict Judge(List<KnowledgeEvent> ordered, RelationCommand command, string actor, DateOnly today, out KnowledgeEvent fact)
-    {
-        List<KnowledgeEvent> newest = [.. ordered.OrderByDescending(e => e.Date)];
-
-        // What answers Yes: a deal done or binding; for "did X consider…", talks too; for "did X acquire…", only a takeover.
-        bool Done(KnowledgeEvent e) =>
-            e.Certainty != Certainty.Denied && e.Stage != Stage.Cancelled
-            && (command.AboutTalks || (e.Type != EventType.Offer && e.Stage is Stage.Completed or Stage.Agreed))
-            && (!command.Takeover || e.Type is EventType.Acquisition or EventType.Merger);
-        if (command.Asked is { } asked)
-        {
-            // "Is Nvidia investing $100 billion in OpenAI?": find the event with that figure, then what became of it.
-            KnowledgeEvent? named = newest.FirstOrDefault(e => Near(Roles.AmountOf(e, actor) ?? e.Amount, asked));
-            if (named is not null)
-            {
-                KnowledgeEvent? later = newest.LastOrDefault(e => e.Date > named.Date && (Roles.AmountOf(e, actor) ?? e.Amount) is { } m && m.Amount < asked.Amount);
-                if (later is not null)
-                {
-                    fact = later;
-                    return Verdict.Replaced;
-                }
-
-                fact = named;
-                return named.Certainty == Certainty.Denied ? Verdict.No
-                    : named.Stage == Stage.Cancelled ? Verdict.NotAnyMore
-                    : Done(named) ? Verdict.Yes
-                    : Verdict.NotYet;
-            }
-        }
-
-        KnowledgeEvent latest = newest[0];
-        if (command.Still)
-        {
-            // "Is Microsoft still OpenAI's exclusive cloud provider?": the newest fact decides (for a stake, the newest
-            // that states one), and a fact that ends something ("stopped being", "sold its entire stake") says Not any more.
-            latest = ordered[0];
-            fact = latest;
-            bool wasDone = newest.Any(e => e.Date < latest.Date && Done(e));
-            return latest.Stage == Stage.Cancelled ? (wasDone ? Verdict.NotAnyMore : Verdict.No)
-                : Headlines.Ends(latest, actor, today) ? Verdict.NotAnyMore
-                : latest.Certainty == Certainty.Denied ? Verdict.No
-                : Done(latest) || newest.Any(Done) ? Verdict.Yes
-                : Verdict.NotYet;
-        }
-
-        if (ordered.FirstOrDefault(Done) is { } done)
-        {
-            fact = done;
-            return Verdict.Yes;
-        }
-
-        if (command.Takeover && ordered.FirstOrDefault(e => Significance.Stands(e)) is { } other)
-        {
-            // "Did Nvidia acquire Groq?": a licence and hires are no takeover; the fact says what it was.
-            fact = other;
-            return Verdict.No;
-        }
-
-        if (newest.All(e => e.Certainty == Certainty.Denied || e.Stage == Stage.Cancelled))
-        {
-            fact = latest;
-            return Verdict.No;
-        }
-
-        fact = ordered.First(e => e.Certainty != Certainty.Denied && e.Stage != Stage.Cancelled);
-        return Verdict.NotYet;
-    }
-
-    private static bool Near(Money? money, Money asked) =>
-        money is { } m && string.Equals(m.Currency, asked.Currency, StringComparison.Ordinal) && Math.Abs(m.Amount - asked.Amount) <= asked.Amount * 0.1m;
-
     /// <summary>
     /// "In all: about $11 billion in two steps (2019–2023)." Only when every step is done, none is a ceiling ("up to"),
     /// and each has the actor's own figure in one currency: otherwise the steps may overlap and a total would invent a figure.
@@ -294,7 +222,7 @@ public static class LinkQuery
     /// <summary>"We have no record of Apple investing in OpenAI", then the closest facts about the two.</summary>
     private static Reply NoRecord(RelationCommand command, string actor, string? counterpart, string title, QueryContext q)
     {
-        string what = Phrase(command, actor, counterpart, q);
+        string what = RelationText.Phrase(command, actor, counterpart, q);
         List<KnowledgeEvent> related = counterpart is null
             ? [.. q.Snapshot.EventsOf(actor).Where(e => !command.Topic.IsDefaultOrEmpty && TopicMatch.Score(e, command.Topic, q.Snapshot) > 0)]
             : [.. q.Snapshot.EventsOf(actor).Where(e => e.Involves(counterpart))];
@@ -325,76 +253,6 @@ public static class LinkQuery
         }
 
         return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = Suggestions(actor, counterpart, q) };
-    }
-
-    /// <summary>"Apple investing in OpenAI", "Apple die investeert in OpenAI".</summary>
-    internal static string Phrase(RelationCommand command, string actor, string? counterpart, QueryContext q)
-    {
-        string a = q.Name(actor);
-        string b = counterpart is null ? q.L("that", "dat") : q.Name(counterpart);
-        string topic = counterpart is null && !command.Topic.IsDefaultOrEmpty ? string.Join(' ', command.Topic) : b;
-        string period = command.Period is { } p ? " " + DealsQuery.PeriodPhrase(p, DealsQuery.PeriodLabel(p, p.Resolve(q.Today, q.Snapshot.NewestEventDate?.Start), q), q) : string.Empty;
-        return command.Relation switch
-        {
-            Relation.Invests => q.L($"{a} investing in {topic}{period}", $"een investering van {a} in {topic}{period}"),
-            Relation.Owns => q.L($"{a} holding a stake in {topic}{period}", $"een belang van {a} in {topic}{period}"),
-            Relation.Buys => q.L($"{a} buying {topic}{period}", $"een aankoop van {topic} door {a}{period}"),
-            Relation.Pays => q.L($"{a} paying {topic}{period}", $"betalingen van {a} aan {topic}{period}"),
-            Relation.Supplies => q.L($"{a} supplying {topic}{period}", $"leveringen van {a} aan {topic}{period}"),
-            Relation.Sells => q.L($"{a} selling to or out of {topic}{period}", $"een verkoop door {a} aan of uit {topic}{period}"),
-            Relation.Partners => q.L($"a partnership between {a} and {topic}{period}", $"een samenwerking tussen {a} en {topic}{period}"),
-            _ => q.L($"a deal between {a} and {topic}{period}", $"een deal tussen {a} en {topic}{period}"),
-        };
-    }
-
-    /// <summary>"Nvidia → Groq · price", "OpenAI &amp; Oracle · deals".</summary>
-    private static string Title(RelationCommand command, string actor, string? counterpart, QueryContext q)
-    {
-        string a = q.Name(actor);
-        string pair = counterpart is null
-            ? (command.Topic.IsDefaultOrEmpty ? a : $"{a} → {string.Join(' ', command.Topic)}")
-            : command.Relation is Relation.Any or Relation.Partners || !command.Directed && command.Relation == Relation.Any ? $"{a} & {q.Name(counterpart)}" : $"{a} → {q.Name(counterpart)}";
-        string what = command.Facet switch
-        {
-            Facet.Amount => q.L("amount", "bedrag"),
-            Facet.Stake => q.L("stake", "belang"),
-            Facet.Price => q.L("price", "prijs"),
-            Facet.Valuation => q.L("valuation", "waardering"),
-            Facet.Date => q.L("date", "datum"),
-            Facet.Term => q.L("term", "looptijd"),
-            Facet.Lead => q.L("lead investor", "hoofdinvesteerder"),
-            Facet.Stage => q.L("stage", "fase"),
-            Facet.Count => q.L("how many", "aantal"),
-            _ => command.Relation switch
-            {
-                Relation.Invests => q.L("investment", "investering"),
-                Relation.Owns => q.L("stake", "belang"),
-                Relation.Buys => q.L("acquisition", "overname"),
-                Relation.Pays => q.L("payments", "betalingen"),
-                Relation.Supplies => q.L("supply", "levering"),
-                Relation.Sells => q.L("sale", "verkoop"),
-                Relation.Partners => q.L("partnership", "samenwerking"),
-                _ => q.L("deals", "deals"),
-            },
-        };
-        return $"{pair} · {what}";
-    }
-
-    private static ReplyChoice Choice(RelationCommand command, QueryContext q)
-    {
-        string a = q.Name(command.Actor.Id!);
-        string b = q.Name(command.Counterpart!.Id!);
-        string question = command.Relation switch
-        {
-            Relation.Invests => q.L($"How much did {a} invest in {b}?", $"Hoeveel investeerde {a} in {b}?"),
-            Relation.Owns => q.L($"What stake does {a} hold in {b}?", $"Welk belang heeft {a} in {b}?"),
-            Relation.Buys => q.L($"What did {a} pay for {b}?", $"Wat betaalde {a} voor {b}?"),
-            Relation.Pays => q.L($"What did {a} pay to {b}?", $"Wat betaalde {a} aan {b}?"),
-            Relation.Supplies => q.L($"What does {a} supply to {b}?", $"Wat levert {a} aan {b}?"),
-            Relation.Sells => q.L($"What did {a} sell to {b}?", $"Wat verkocht {a} aan {b}?"),
-            _ => q.L($"Deals between {a} and {b}", $"Deals tussen {a} en {b}"),
-        };
-        return new ReplyChoice($"{a} → {b}", question);
     }
 
     /// <summary>"IPO plan · Nvidia $250 million": the kind of event, and the actor's own figure when its summary does not give it.</summary>

@@ -21,13 +21,6 @@ public static class Roles
     public static readonly FrozenSet<EventType> InvestmentTypes =
         new[] { EventType.FundingRound, EventType.Investment, EventType.Stake, EventType.Infrastructure, EventType.IpoPlan }.ToFrozenSet();
 
-    /// <summary>Whether <paramref name="investorId"/> put money into <paramref name="companyId"/> in this event (not an offer, not a plan that was denied).</summary>
-    public static bool Invested(KnowledgeEvent e, string investorId, string companyId)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e.Type != EventType.Offer && e.Certainty != Certainty.Denied && InvestsIn(e, investorId) && e.RoleOf(companyId) is Role.Subject or Role.Target;
-    }
-
     /// <summary>Whether the company is an investor of the event's subject: an investor role, or a buyer of shares in a round.</summary>
     public static bool InvestsIn(KnowledgeEvent e, string companyId)
     {
