@@ -80,6 +80,7 @@ public static class LinkQuery
         Verdict? verdict = command.YesNo ? Verdicts.Judge(ordered, command, actor, q.Today, out top) : null;
         string answer = (verdict is { } v ? Headlines.Lead(v, q) : string.Empty)
             + (command.Facet == Facet.Count ? CountLead(ordered, command, actor, counterpart, q) : Headlines.Asked(command.Facet, top, actor, q))
+            + (verdict is null ? NoStakeFigure(ordered, command, actor, counterpart, q) : string.Empty)
             + Headlines.Fact(top, q);
         if (Total(ordered, actor, command, q) is { } total)
         {
@@ -146,7 +147,11 @@ public static class LinkQuery
             Ordering.Latest => [.. events.OrderByDescending(e => e.Date)],
             Ordering.First => [.. events.OrderBy(e => e.Date)],
             Ordering.Biggest => [.. Significance.Rank(events)],
-            _ when command.Facet is Facet.Stake => [.. events.OrderByDescending(e => Roles.StakeOf(e, actor) is not null).ThenByDescending(e => e.Date)],
+            // A stake figure first; without one, the actor's own investments (its own amount) before rounds it was one of many in.
+            _ when command.Facet is Facet.Stake => [.. events
+                .OrderByDescending(e => Roles.StakeOf(e, actor) is not null)
+                .ThenByDescending(e => Roles.StakeOf(e, actor) is null && Roles.AmountOf(e, actor) is not null)
+                .ThenByDescending(e => e.Date)],
             _ when command.Still || command.Facet is Facet.Stage => [.. events.OrderByDescending(e => e.Date)],
             _ => [.. events
                 .OrderByDescending(Significance.Stands)
@@ -210,6 +215,19 @@ public static class LinkQuery
         string years = first == last ? first.ToString(q.Culture) : $"{first}–{last}";
         string count = q.Count(steps.Count, "step", "stap").Replace(steps.Count.ToString(q.Culture), Formats.Words(steps.Count, q.Language), StringComparison.Ordinal);
         return q.L($"In all: {q.Money(total)} in {count} ({years}).", $"In totaal: {q.Money(total)} in {count} ({years}).");
+    }
+
+    /// <summary>"We have no figure for the size of Amazon's stake in Anthropic; its latest step: " when no fact gives one.</summary>
+    private static string NoStakeFigure(List<KnowledgeEvent> events, RelationCommand command, string actor, string? counterpart, QueryContext q)
+    {
+        if (command.Facet != Facet.Stake || counterpart is null || events.Any(e => Roles.StakeOf(e, actor) is not null))
+        {
+            return string.Empty;
+        }
+
+        return q.L(
+            $"We have no figure for the size of {q.Name(actor)}'s stake in {q.Name(counterpart)}; the most relevant fact: ",
+            $"We hebben geen cijfer voor de omvang van het belang van {q.Name(actor)} in {q.Name(counterpart)}; het meest relevante feit: ");
     }
 
     private static string CountLead(List<KnowledgeEvent> events, RelationCommand command, string actor, string? counterpart, QueryContext q)

@@ -111,6 +111,14 @@ public static class FacetReader
             (Facet.Amount, (t, _) => Lexicon.AmountWords.Contains(t.Lower) || t.Lower is "worth" or "waard" or "value" or "waarde"),
             (Facet.Stage, (t, _) => Lexicon.StageWords.Contains(t.Lower)),
         ];
+        // "What did Amazon pay for its stake?": the price of the stake is asked, not its size.
+        int price = words.IndexOf(words.FirstOrDefault(t => Lexicon.PriceWords.Contains(t.Lower)));
+        if (price >= 0 && free(price) && words.Skip(price + 1).Any(t => Lexicon.StakeWords.Contains(t.Lower)))
+        {
+            used.Add(price);
+            return Facet.Price;
+        }
+
         foreach ((Facet facet, Func<Token, int, bool> test) in tests)
         {
             for (int i = 0; i < words.Length; i++)

@@ -56,7 +56,7 @@ public static class RelationReader
     public static Relation? RelationOf(ImmutableArray<Token> words, Func<int, bool> inMention)
     {
         ArgumentNullException.ThrowIfNull(inMention);
-        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false, sells = false;
+        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false, sells = false, takeOver = false, stakeWord = false;
         foreach (Token word in words)
         {
             if (inMention(word.Index))
@@ -68,7 +68,7 @@ public static class RelationReader
             if ((word.Lower is "take" or "takes" or "taking" or "took" && word.Index + 1 < words.Length && words[word.Index + 1].Lower is "over")
                 || (word.Lower is "neemt" or "nam" or "namen" && words.Skip(word.Index + 1).Any(w => w.Lower is "over")))
             {
-                buys = true;
+                buys = takeOver = true;
                 continue;
             }
 
@@ -81,6 +81,7 @@ public static class RelationReader
 
             goods |= Lexicon.Cloud.Contains(word.Lower) || Lexicon.Chips.Contains(word.Lower);
             receiving |= Lexicon.ReceiverVerbs.Contains(word.Lower);
+            stakeWord |= Lexicon.StakeWords.Contains(word.Lower) || word.Lower is "shares" or "aandelen";
             if (!Lexicon.RelationWords.TryGetValue(word.Lower, out Relation found))
             {
                 continue;
@@ -103,6 +104,12 @@ public static class RelationReader
         if (supplies || (goods && (buys || pays || receiving)))
         {
             return Relation.Supplies;
+        }
+
+        // "Did Nvidia buy a stake in xAI?", "kocht aandelen": buying into a company is investing, not taking it over.
+        if (buys && stakeWord && !takeOver && !sells && !pays)
+        {
+            return Relation.Invests;
         }
 
         return sells ? Relation.Sells

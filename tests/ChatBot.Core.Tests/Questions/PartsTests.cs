@@ -98,6 +98,8 @@ public class PartsTests
     [InlineData("Hoeveel contracten hebben ze?", Facet.Count, "Dutch count with a plural in -en")]
     [InlineData("What stake does it hold?", Facet.Stake, "stake")]
     [InlineData("What did it pay?", Facet.Price, "pay")]
+    [InlineData("What did Amazon pay for its stake?", Facet.Price, "the price of a stake, not its size")]
+    [InlineData("What stake did it get for what it paid?", Facet.Stake, "the stake word comes first")]
     [InlineData("How much did it invest?", Facet.Amount, "how much")]
     [InlineData("Is it done?", Facet.Stage, "is it done")]
     public void FacetReader_ReadsTheAttribute(string text, Facet expected, string why) =>
@@ -129,6 +131,9 @@ public class PartsTests
     [InlineData("How much did Microsoft invest in Anthropic?", Relation.Invests, "invest")]
     [InlineData("Did Nvidia buy Groq?", Relation.Buys, "buy")]
     [InlineData("Neemt SpaceX Anysphere over?", Relation.Buys, "Dutch separable 'neemt … over'")]
+    [InlineData("Did Nvidia buy a stake in xAI?", Relation.Invests, "buying a stake is investing, not a takeover")]
+    [InlineData("Heeft Nvidia een belang gekocht in xAI?", Relation.Invests, "Dutch: een belang kopen")]
+    [InlineData("Did Nvidia buy Intel shares?", Relation.Invests, "buying shares")]
     [InlineData("Does OpenAI buy compute from Oracle?", Relation.Supplies, "goods bought are supplied")]
     [InlineData("What did Nvidia pay for its Intel shares?", Relation.Pays, "pay outranks shares")]
     [InlineData("Did SoftBank sell its stake?", Relation.Sells, "sell")]
