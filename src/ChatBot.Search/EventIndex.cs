@@ -28,8 +28,8 @@ internal sealed class EventIndex
     private const string Dutch = "nl";
     private const string Names = "names";
 
-    // Analyzers are safe to share: each thread gets its own token stream components.
-    private static readonly (string Field, Analyzer Analyzer)[] QueryAnalyzers =
+    // Analyzers are safe to share: each thread gets its own token stream components. The index and the queries use the same ones.
+    private static readonly (string Field, Analyzer Analyzer)[] FieldAnalyzers =
     [
         (English, new EnglishAnalyzer(Version)),
         (Dutch, new DutchAnalyzer(Version)),
@@ -51,12 +51,7 @@ internal sealed class EventIndex
     {
         KnowledgeEvent[] events = [.. snapshot.Content.Events];
         RAMDirectory directory = new();
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
-        {
-            [English] = new EnglishAnalyzer(Version),
-            [Dutch] = new DutchAnalyzer(Version),
-            [Names] = new StandardAnalyzer(Version),
-        });
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(Version), FieldAnalyzers.ToDictionary(f => f.Field, f => f.Analyzer));
         HashSet<string>[] terms = new HashSet<string>[events.Length];
         using (IndexWriter writer = new(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE }))
         {
@@ -100,8 +95,7 @@ internal sealed class EventIndex
             BooleanQuery clause = [];
             foreach (string key in keys)
             {
-                int colon = key.IndexOf(':', StringComparison.Ordinal);
-                clause.Add(new TermQuery(new LuceneTerm(key[..colon], key[(colon + 1)..])) { Boost = key.StartsWith(Names, StringComparison.Ordinal) ? 1.5f : 1f }, Occur.SHOULD);
+                clause.Add(new TermQuery(TermOf(key)) { Boost = key.StartsWith(Names, StringComparison.Ordinal) ? 1.5f : 1f }, Occur.SHOULD);
             }
 
             query.Add(clause, Occur.SHOULD);
@@ -139,16 +133,19 @@ internal sealed class EventIndex
         return matches;
     }
 
-    private int DocumentFrequency(string key)
+    private int DocumentFrequency(string key) => _searcher.IndexReader.DocFreq(TermOf(key));
+
+    /// <summary>"en:fund" → the term <c>fund</c> of the field <c>en</c>.</summary>
+    private static LuceneTerm TermOf(string key)
     {
         int colon = key.IndexOf(':', StringComparison.Ordinal);
-        return _searcher.IndexReader.DocFreq(new LuceneTerm(key[..colon], key[(colon + 1)..]));
+        return new LuceneTerm(key[..colon], key[(colon + 1)..]);
     }
 
     /// <summary>A query word in each field's analysed form ("funded" → en:fund, nl:funded, names:funded); none for a stop word.</summary>
     private static IEnumerable<string> Forms(string word)
     {
-        foreach ((string field, Analyzer analyzer) in QueryAnalyzers)
+        foreach ((string field, Analyzer analyzer) in FieldAnalyzers)
         {
             foreach (string term in Analyze(analyzer, field, word))
             {

@@ -29,14 +29,16 @@ public sealed class LuceneEventSearch : IEventSearch
             return [];
         }
 
-        EventIndex index = _indexes.GetValue(snapshot, s => new Lazy<EventIndex>(() => EventIndex.Build(s), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        return index.Find(words, max);
+        return IndexOf(snapshot).Find(words, max);
     }
 
     /// <summary>Builds the index of a snapshot now, so the first fallback question does not wait for it.</summary>
     public void Warm(KnowledgeSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        _ = _indexes.GetValue(snapshot, s => new Lazy<EventIndex>(() => EventIndex.Build(s), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        _ = IndexOf(snapshot);
     }
+
+    private EventIndex IndexOf(KnowledgeSnapshot snapshot) =>
+        _indexes.GetValue(snapshot, s => new Lazy<EventIndex>(() => EventIndex.Build(s), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }

@@ -15,29 +15,10 @@ internal static class OperationParser
         {
             case Intent.Admin:
                 string[] words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                AdminAction? action = words.Length == 0 ? AdminAction.Status : words[0].ToLowerInvariant() switch
-                {
-                    "status" => AdminAction.Status,
-                    "reload" or "herlaad" => AdminAction.Reload,
-                    "history" or "geschiedenis" => AdminAction.History,
-                    "rollback" or "terugdraaien" => AdminAction.Rollback,
-                    "unanswered" or "onbeantwoord" => AdminAction.Unanswered,
-                    "feedback" => AdminAction.Feedback,
-                    _ => null,
-                };
-                if (action is null)
-                {
-                    return ParseResult.Fail(ParseFailure.BadCommand, language, Intent.Admin, detail: "action");
-                }
-
-                if (action == AdminAction.Rollback)
-                {
-                    return words.Length == 2 && int.TryParse(words[1].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out int revision) && revision > 0
-                        ? ParseResult.Ok(new AdminCommand(AdminAction.Rollback, revision), language)
-                        : ParseResult.Fail(ParseFailure.BadCommand, language, Intent.Admin, detail: "revision");
-                }
-
-                return ParseResult.Ok(new AdminCommand(action.Value), language);
+                // "rollback" takes exactly one revision; the other actions ignore what follows them.
+                return words.Length > 2 && words[0].ToLowerInvariant() is "rollback" or "terugdraaien"
+                    ? ParseResult.Fail(ParseFailure.BadCommand, language, Intent.Admin, detail: "revision")
+                    : Admin(words.ElementAtOrDefault(0), words.ElementAtOrDefault(1), language);
             case Intent.Watch or Intent.Unwatch:
                 if (argument.Length == 0)
                 {
@@ -56,5 +37,33 @@ internal static class OperationParser
             default:
                 return null;
         }
+    }
+
+    /// <summary>An admin command from its action and, for a rollback, its revision: typed words or a slash command's options alike.</summary>
+    public static ParseResult Admin(string? actionText, string? revisionText, Language? language)
+    {
+        AdminAction? action = string.IsNullOrWhiteSpace(actionText) ? AdminAction.Status : actionText.Trim().ToLowerInvariant() switch
+        {
+            "status" => AdminAction.Status,
+            "reload" or "herlaad" => AdminAction.Reload,
+            "history" or "geschiedenis" => AdminAction.History,
+            "rollback" or "terugdraaien" => AdminAction.Rollback,
+            "unanswered" or "onbeantwoord" => AdminAction.Unanswered,
+            "feedback" => AdminAction.Feedback,
+            _ => null,
+        };
+        if (action is null)
+        {
+            return ParseResult.Fail(ParseFailure.BadCommand, language, Intent.Admin, detail: "action");
+        }
+
+        if (action == AdminAction.Rollback)
+        {
+            return int.TryParse(revisionText?.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out int revision) && revision > 0
+                ? ParseResult.Ok(new AdminCommand(AdminAction.Rollback, revision), language)
+                : ParseResult.Fail(ParseFailure.BadCommand, language, Intent.Admin, detail: "revision");
+        }
+
+        return ParseResult.Ok(new AdminCommand(action.Value), language);
     }
 }

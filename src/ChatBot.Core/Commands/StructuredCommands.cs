@@ -25,9 +25,13 @@ internal static class StructuredCommands
             return CommandParser.Parse(options.GetValueOrDefault("question") ?? options.GetValueOrDefault("text") ?? string.Empty, directory);
         }
 
+        if (verb == Intent.Admin)
+        {
+            return OperationParser.Admin(options.GetValueOrDefault("action"), options.GetValueOrDefault("revision"), null);
+        }
+
         string operationText = verb switch
         {
-            Intent.Admin => $"{options.GetValueOrDefault("action")} {options.GetValueOrDefault("revision")}",
             Intent.Watch or Intent.Unwatch => options.GetValueOrDefault("company") ?? string.Empty,
             Intent.Feedback => options.GetValueOrDefault("text") ?? string.Empty,
             _ => string.Empty,

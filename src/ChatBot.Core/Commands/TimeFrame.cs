@@ -32,6 +32,9 @@ public readonly record struct DateRange(DateOnly From, DateOnly To)
 
     /// <summary>Whether the two spans share at least one day.</summary>
     public bool Overlaps(DateOnly from, DateOnly to) => from <= To && to >= From;
+
+    /// <summary>Whole months from a first day: <c>Months(1 Apr 2026, 3)</c> is Q2 2026.</summary>
+    public static DateRange Months(DateOnly start, int count) => new(start, start.AddMonths(count).AddDays(-1));
 }
 
 /// <summary>
@@ -72,14 +75,12 @@ public sealed record TimeFrame(TimeFrameKind Kind, int Year = 0, int Month = 0, 
             TimeFrameKind.ThisMonth => new DateRange(thisMonth, today),
             TimeFrameKind.LastMonth => new DateRange(thisMonth.AddMonths(-1), thisMonth.AddDays(-1)),
             TimeFrameKind.LastMonths => new DateRange(today.AddMonths(-Count).AddDays(1), today),
-            TimeFrameKind.Quarter => Span(new DateOnly(year, ((Part - 1) * 3) + 1, 1), 3),
-            TimeFrameKind.Half => Span(new DateOnly(year, Part == 1 ? 1 : 7, 1), 6),
-            TimeFrameKind.Month => Span(new DateOnly(Year != 0 ? Year : LatestYearOf(Month, today), Month, 1), 1),
+            TimeFrameKind.Quarter => DateRange.Months(new DateOnly(year, ((Part - 1) * 3) + 1, 1), 3),
+            TimeFrameKind.Half => DateRange.Months(new DateOnly(year, Part == 1 ? 1 : 7, 1), 6),
+            TimeFrameKind.Month => DateRange.Months(new DateOnly(Year != 0 ? Year : LatestYearOf(Month, today), Month, 1), 1),
             _ => new DateRange(DateOnly.MinValue, today),
         };
     }
-
-    private static DateRange Span(DateOnly start, int months) => new(start, start.AddMonths(months).AddDays(-1));
 
     private static DateRange LastTwelveMonths(DateOnly end) => new(end.AddMonths(-12).AddDays(1), end);
 

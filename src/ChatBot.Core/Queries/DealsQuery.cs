@@ -41,7 +41,7 @@ public static class DealsQuery
             pool = [.. pool.Where(e => e.Type != EventType.Valuation || e.Amount is not null)];
         }
 
-        if (command.Asked is { } asked && pool.Where(e => Near(e.Amount, asked)).ToList() is { Count: > 0 } named)
+        if (command.Asked is { } asked && pool.Where(e => Verdicts.Near(e.Amount, asked)).ToList() is { Count: > 0 } named)
         {
             pool = named;
         }
@@ -79,7 +79,7 @@ public static class DealsQuery
             // No badge on the list as a whole: the stage and certainty of its largest fact are in its sentence.
             return q.Reply(ReplyKind.Answer, title, answer) with
             {
-                Sections = others.Count == 0 ? [] : [new ReplySection(char.ToUpper(period[0], q.Culture) + period[1..], [.. others.Take(MaxItems).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, pool.Count - 1 - MaxItems))],
+                Sections = others.Count == 0 ? [] : [new ReplySection(Headlines.Sentence(period, q), [.. others.Take(MaxItems).Select(e => q.Item(e, Label(e, q)))], Math.Max(0, pool.Count - 1 - MaxItems))],
                 Sources = q.Sources(ranked.Take(MaxItems), 8),
                 Suggestions = suggestions,
                 EventId = top.Id,
@@ -130,8 +130,7 @@ public static class DealsQuery
             : q.TypeLabel(e.Type);
 
     /// <summary>The company itself when it paid or invested in the event, so "how much" reads its own figure.</summary>
-    private static string? PayerOf(KnowledgeEvent e, string id) =>
-        e.RoleOf(id) is { } role && (Roles.Investing.Contains(role) || role is Role.Acquirer or Role.Buyer or Role.Customer) ? id : null;
+    private static string? PayerOf(KnowledgeEvent e, string id) => e.RoleOf(id) is { } role && Roles.IsPayer(role) ? id : null;
 
     private static List<KnowledgeEvent> Pool(QueryContext q, string? id, DateRange range, ImmutableArray<EventType> types, ImmutableArray<string> topic)
     {
@@ -173,9 +172,6 @@ public static class DealsQuery
         command.Words.IsDefaultOrEmpty
             ? Significance.Top(pool, MaxItems + 1)
             : [.. Significance.Rank(pool).OrderByDescending(e => Math.Round(TopicMatch.Score(e, command.Words, q.Snapshot), 2))];
-
-    private static bool Near(Money? money, Money asked) =>
-        money is { } m && string.Equals(m.Currency, asked.Currency, StringComparison.Ordinal) && Math.Abs(m.Amount - asked.Amount) <= asked.Amount * 0.1m;
 
     private static List<KnowledgeEvent> Focus(List<KnowledgeEvent> pool, DealsCommand command, QueryContext q) => command.Order switch
     {

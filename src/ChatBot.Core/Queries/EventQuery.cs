@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Queries;
@@ -19,19 +18,10 @@ public static class EventQuery
         }
 
         string subject = e.Subject is { } s ? q.Name(s.CompanyId) : q.Name(e.Parties[0].CompanyId);
-        string what = command.Facet switch
-        {
-            Facet.None => q.L("more", "meer"),
-            Facet.Lead => q.L("lead investor", "hoofdinvesteerder"),
-            Facet.Date => q.L("date", "datum"),
-            Facet.Term => q.L("term", "looptijd"),
-            Facet.Stage => q.L("stage", "fase"),
-            Facet.Stake => q.L("stake", "belang"),
-            Facet.Valuation => q.L("valuation", "waardering"),
-            _ => q.L("amount", "bedrag"),
-        };
+        string what = RelationText.FacetName(command.Facet, q) ?? q.L("more", "meer");
+
         // "tell me more": the fact with its figures, every note whole and every source.
-        string answer = Headlines.Asked(command.Facet, e, Payer(e), q) + Headlines.Fact(e, q);
+        string answer = Headlines.Asked(command.Facet, e, Roles.OnlyPayer(e), q) + Headlines.Fact(e, q);
         List<ReplyField> fields = [];
         if (command.Facet == Facet.None && q.Figures(e) is { Length: > 0 } figures)
         {
@@ -47,12 +37,5 @@ public static class EventQuery
             EventId = e.Id,
             Suggestions = [$"/deals {subject}", $"/investors {subject}"],
         };
-    }
-
-    /// <summary>The one company that paid or invested, if the event has exactly one.</summary>
-    private static string? Payer(KnowledgeEvent e)
-    {
-        Party[] payers = [.. e.Parties.Where(p => Roles.Investing.Contains(p.Role) || p.Role is Role.Acquirer or Role.Buyer or Role.Customer)];
-        return payers.Length == 1 ? payers[0].CompanyId : null;
     }
 }

@@ -46,7 +46,7 @@ public static partial class Headlines
         ArgumentNullException.ThrowIfNull(q);
         string summary = q.Summary(e).TrimEnd().TrimEnd('.');
         List<string> parts = [q.Date(e.Date)];
-        if (e.Amount is { } amount && !summary.Contains(Formats.Money(amount with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal))
+        if (e.Amount is { } amount && !Says(summary, amount, q))
         {
             parts.Add(q.Money(amount));
         }
@@ -126,6 +126,15 @@ public static partial class Headlines
         return text.Length == 0 ? text : char.ToUpper(text[0], q.Culture) + text[1..];
     }
 
+    /// <summary>Whether a summary already gives a figure, with or without its "about" or "up to".</summary>
+    public static bool Says(string summary, Money money, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(q);
+        return summary.Contains(q.Money(money), StringComparison.Ordinal)
+            || summary.Contains(Formats.Money(money with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal);
+    }
+
     /// <summary>"Yes — ", "No, not yet — ", "Not any more — "; Dutch "Ja — ", "Nee, nog niet — ", "Niet meer — ".</summary>
     public static string Lead(Verdict verdict, QueryContext q)
     {
@@ -152,8 +161,7 @@ public static partial class Headlines
         switch (facet)
         {
             case Facet.Date:
-                string on = q.OnDate(e.Date);
-                return char.ToUpper(on[0], q.Culture) + on[1..] + ": ";
+                return Sentence(q.OnDate(e.Date), q) + ": ";
             case Facet.Term:
                 return e.Term is { } term
                     ? q.L("Term: ", "Looptijd: ") + q.TermText(term) + " — "
@@ -179,10 +187,7 @@ public static partial class Headlines
                 Money? amount = actorId is null ? e.Amount : Roles.AmountOf(e, actorId) ?? e.Amount;
                 if (amount is { } m)
                 {
-                    string figure = q.Money(m);
-                    return summary.Contains(figure, StringComparison.Ordinal) || summary.Contains(Formats.Money(m with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal)
-                        ? string.Empty
-                        : figure + ": ";
+                    return Says(summary, m, q) ? string.Empty : q.Money(m) + ": ";
                 }
 
                 return facet == Facet.None ? string.Empty : q.L("No amount is known — ", "Er is geen bedrag bekend — ");
@@ -190,7 +195,7 @@ public static partial class Headlines
                 string[] quantities = [.. e.Quantities.Select(x => Formats.Quantity(x, q.Language))];
                 return quantities.Length == 0 || quantities.Any(x => summary.Contains(x, StringComparison.Ordinal)) ? string.Empty : string.Join(", ", quantities) + " — ";
             case Facet.Stage:
-                return q.StageLabel(e.Stage) is { } stage ? char.ToUpper(stage[0], q.Culture) + stage[1..] + ", " + q.CertaintyLabel(e.Certainty) + " — " : string.Empty;
+                return Sentence(q.StageLabel(e.Stage), q) + ", " + q.CertaintyLabel(e.Certainty) + " — ";
             default:
                 return string.Empty;
         }

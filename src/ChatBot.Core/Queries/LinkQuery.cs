@@ -275,7 +275,7 @@ public static class LinkQuery
 
     /// <summary>"IPO plan · Nvidia $250 million": the kind of event, and the actor's own figure when its summary does not give it.</summary>
     private static string ItemLabel(KnowledgeEvent e, string actor, QueryContext q) =>
-        Roles.AmountOf(e, actor) is { } own && !q.Summary(e).Contains(Formats.Money(own with { Qualifier = Qualifier.Exact }, q.Language), StringComparison.Ordinal)
+        Roles.AmountOf(e, actor) is { } own && !Headlines.Says(q.Summary(e), own, q)
             ? $"{q.TypeLabel(e.Type)} · {q.Name(actor)} {q.Money(own)}"
             : q.TypeLabel(e.Type);
 

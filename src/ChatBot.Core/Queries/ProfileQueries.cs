@@ -40,19 +40,17 @@ public static class ProfileQueries
             };
         }
 
-        // The period asked for first (the full year for a year), then longer periods, then the newest report.
-        List<KnowledgeEvent> ranked = [.. events
-            .OrderByDescending(e => range is { } asked && Span(e) == asked)
-            .ThenByDescending(e => range is { } asked && command.Period?.Kind is TimeFrameKind.Month && asked.Contains(e.Date.Start))
-            .ThenByDescending(e => !IsProjection(e, q.Today))
-            .ThenByDescending(e => Span(e).To.DayNumber - Span(e).From.DayNumber)
-            .ThenByDescending(e => e.Period?.Year ?? e.Date.Year)
-            .ThenByDescending(e => e.Date)];
-        if (command.Period is null)
-        {
-            // "latest figures": the newest actual results first; forecasts after them.
-            ranked = [.. events.OrderByDescending(e => !IsProjection(e, q.Today)).ThenByDescending(e => Span(e).To).ThenByDescending(e => e.Date)];
-        }
+        // Without a period ("latest figures"): the newest actual results first, forecasts after them. With one: the
+        // period asked for first (the full year for a year), then longer periods, then the newest report.
+        List<KnowledgeEvent> ranked = range is not { } asked
+            ? [.. events.OrderByDescending(e => !IsProjection(e, q.Today)).ThenByDescending(e => Span(e).To).ThenByDescending(e => e.Date)]
+            : [.. events
+                .OrderByDescending(e => Span(e) == asked)
+                .ThenByDescending(e => command.Period?.Kind is TimeFrameKind.Month && asked.Contains(e.Date.Start))
+                .ThenByDescending(e => !IsProjection(e, q.Today))
+                .ThenByDescending(e => Span(e).To.DayNumber - Span(e).From.DayNumber)
+                .ThenByDescending(e => e.Period?.Year ?? e.Date.Year)
+                .ThenByDescending(e => e.Date)];
 
         if (command.YesNo && command.Focus is FinancialMetric.Profit or FinancialMetric.Loss
             && ranked.FirstOrDefault(e => !IsProjection(e, q.Today) && e.Financials.Any(f => f.Metric is FinancialMetric.Profit or FinancialMetric.Loss)) is { } result)
@@ -75,10 +73,9 @@ public static class ProfileQueries
         if (command.Focus is { } metric && focusEvent is not null)
         {
             sentence = FigureSentence(focusEvent, metric, name, q);
-            bool wholeYearAsked = command.Period?.IsWholeYear == true && range is { } year;
-            if (wholeYearAsked && Span(focusEvent) != range!.Value)
+            if (command.Period?.IsWholeYear == true && range is { } year && Span(focusEvent) != year)
             {
-                sentence = q.L($"We have no full-year figure for {range.Value.From.Year}. ", $"We hebben geen cijfer voor heel {range.Value.From.Year}. ") + sentence;
+                sentence = q.L($"We have no full-year figure for {year.From.Year}. ", $"We hebben geen cijfer voor heel {year.From.Year}. ") + sentence;
             }
             else if (ranked.FirstOrDefault(e => !ReferenceEquals(e, focusEvent) && e.Financials.Any(f => f.Metric == metric) && range is not null) is { } part)
             {
@@ -96,7 +93,7 @@ public static class ProfileQueries
             sentence += command.Period is null
                 ? q.L($"{name}'s latest figures ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.", $"de laatste cijfers van {name} ({PeriodOf(latest, q)}{projected}): {FigureLine(latest, q)}.")
                 : q.L($"{name}'s figures for {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.", $"de cijfers van {name} over {PeriodOf(latest, q)}{projected}: {FigureLine(latest, q)}.");
-            sentence = char.ToUpper(sentence[0], q.Culture) + sentence[1..];
+            sentence = Headlines.Sentence(sentence, q);
         }
 
         KnowledgeEvent headline = focusEvent ?? ranked[0];
@@ -172,19 +169,12 @@ public static class ProfileQueries
             return new DateRange(e.Date.Start, e.Date.End);
         }
 
-        DateOnly start = p.Kind switch
+        return p.Kind switch
         {
-            PeriodKind.Half => new DateOnly(p.Year, p.Part == 1 ? 1 : 7, 1),
-            PeriodKind.Quarter => new DateOnly(p.Year, ((p.Part - 1) * 3) + 1, 1),
-            _ => new DateOnly(p.Year, 1, 1),
+            PeriodKind.Half => DateRange.Months(new DateOnly(p.Year, p.Part == 1 ? 1 : 7, 1), 6),
+            PeriodKind.Quarter => DateRange.Months(new DateOnly(p.Year, ((p.Part - 1) * 3) + 1, 1), 3),
+            _ => DateRange.Months(new DateOnly(p.Year, 1, 1), 12),
         };
-        int months = p.Kind switch
-        {
-            PeriodKind.Half => 6,
-            PeriodKind.Quarter => 3,
-            _ => 12,
-        };
-        return new DateRange(start, start.AddMonths(months).AddDays(-1));
     }
 
     public static Reply Company(CompanyCommand command, QueryContext q)

@@ -32,11 +32,30 @@ public static class RelationText
         string a = q.Name(actor);
         string pair = counterpart is null
             ? (command.Topic.IsDefaultOrEmpty ? a : $"{a} → {string.Join(' ', command.Topic)}")
-            : command.Relation is Relation.Any or Relation.Partners || !command.Directed && command.Relation == Relation.Any ? $"{a} & {q.Name(counterpart)}" : $"{a} → {q.Name(counterpart)}";
-        string what = command.Facet switch
+            : command.Relation is Relation.Any or Relation.Partners ? $"{a} & {q.Name(counterpart)}" : $"{a} → {q.Name(counterpart)}";
+        string what = FacetName(command.Facet, q) ?? command.Relation switch
+        {
+            Relation.Invests => q.L("investment", "investering"),
+            Relation.Owns => q.L("stake", "belang"),
+            Relation.Buys => q.L("acquisition", "overname"),
+            Relation.Pays => q.L("payments", "betalingen"),
+            Relation.Supplies => q.L("supply", "levering"),
+            Relation.Sells => q.L("sale", "verkoop"),
+            Relation.Partners => q.L("partnership", "samenwerking"),
+            _ => q.L("deals", "deals"),
+        };
+        return $"{pair} · {what}";
+    }
+
+    /// <summary>What a title says was asked: "amount", "lead investor", Dutch "bedrag", "hoofdinvesteerder"; null for nothing in particular.</summary>
+    public static string? FacetName(Facet facet, QueryContext q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return facet switch
         {
             Facet.Amount => q.L("amount", "bedrag"),
             Facet.Stake => q.L("stake", "belang"),
+            Facet.Quantity => q.L("quantity", "hoeveelheid"),
             Facet.Price => q.L("price", "prijs"),
             Facet.Valuation => q.L("valuation", "waardering"),
             Facet.Date => q.L("date", "datum"),
@@ -44,19 +63,8 @@ public static class RelationText
             Facet.Lead => q.L("lead investor", "hoofdinvesteerder"),
             Facet.Stage => q.L("stage", "fase"),
             Facet.Count => q.L("how many", "aantal"),
-            _ => command.Relation switch
-            {
-                Relation.Invests => q.L("investment", "investering"),
-                Relation.Owns => q.L("stake", "belang"),
-                Relation.Buys => q.L("acquisition", "overname"),
-                Relation.Pays => q.L("payments", "betalingen"),
-                Relation.Supplies => q.L("supply", "levering"),
-                Relation.Sells => q.L("sale", "verkoop"),
-                Relation.Partners => q.L("partnership", "samenwerking"),
-                _ => q.L("deals", "deals"),
-            },
+            _ => null,
         };
-        return $"{pair} · {what}";
     }
 
     public static ReplyChoice Choice(RelationCommand command, QueryContext q)

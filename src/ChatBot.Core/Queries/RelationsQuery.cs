@@ -22,7 +22,7 @@ public static class RelationsQuery
         ArgumentNullException.ThrowIfNull(q);
         string id = command.Company.Id!;
         string name = q.Name(id);
-        List<KnowledgeEvent> standing = [.. q.Snapshot.EventsOf(id).Where(e => e.Stage != Stage.Cancelled && e.Certainty != Certainty.Denied)];
+        List<KnowledgeEvent> standing = [.. q.Snapshot.EventsOf(id).Where(Significance.Stands)];
         List<KnowledgeEvent> chips = [.. standing.Where(e => e.Type == EventType.ChipDeal || (e.Type == EventType.Infrastructure && e.Parties.Any(p => p.CompanyId != id && p.Role == Role.Provider && q.Snapshot.FindCompany(p.CompanyId)?.Kind == CompanyKind.Chipmaker)))];
         List<KnowledgeEvent> cloud = [.. standing.Where(e => !chips.Contains(e) && (e.Type == EventType.CloudDeal || (e.Type is EventType.Partnership or EventType.Infrastructure && e.Parties.Any(p => p.CompanyId != id && p.Role is Role.Provider or Role.Customer) && e.RoleOf(id) is Role.Customer or Role.Provider)))];
         List<KnowledgeEvent> other = [.. standing.Where(e => e.Type is EventType.Partnership or EventType.Infrastructure && !chips.Contains(e) && !cloud.Contains(e))];
@@ -126,7 +126,7 @@ public static class RelationsQuery
 
         // "Who invested the most?": by the largest commitment we know of each investor's own (never a sum of steps).
         var byInvestor = (command.Order == Ordering.Biggest
-                ? grouped.OrderByDescending(g => g.Max(x => Roles.AmountOf(x.Event, g.Key) is { } m ? Significance.Scaled(m) : 0m))
+                ? grouped.OrderByDescending(g => Largest(g.Key, g.Select(x => x.Event)) is { } largest ? Significance.Scaled(largest.Amount) : 0m)
                 : grouped.OrderByDescending(g => g.Any(x => x.Party.Role == Role.LeadInvestor)).ThenByDescending(g => g.Count()))
             .ThenBy(g => q.Name(g.Key), StringComparer.Ordinal)
             .ToList();
@@ -146,7 +146,7 @@ public static class RelationsQuery
         }
 
         List<string> others = [.. events.SelectMany(e => e.Others).Distinct(StringComparer.Ordinal)];
-        if (command.Order == Ordering.Biggest && byInvestor[0].Select(x => (x.Event, Amount: Roles.AmountOf(x.Event, byInvestor[0].Key))).Where(x => x.Amount is not null).OrderByDescending(x => Significance.Scaled(x.Amount!.Value)).FirstOrDefault() is { Event: { } largest, Amount: { } most })
+        if (command.Order == Ordering.Biggest && Largest(byInvestor[0].Key, byInvestor[0].Select(x => x.Event)) is ({ } largest, { } most))
         {
             string investor = q.Name(byInvestor[0].Key);
             string lead = q.L($"The largest commitment we know of an investor's own: {investor}, {q.Money(most)} — ", $"De grootste toezegging die we van één investeerder kennen: {investor}, {q.Money(most)} — ");
@@ -217,6 +217,15 @@ public static class RelationsQuery
     /// <summary>A partner line with the deal's term: "… (7 years, until 2032)".</summary>
     private static ReplyItem WithTerm(ReplyItem item, KnowledgeEvent e, QueryContext q) =>
         e.Term is { } term ? item with { Text = $"{item.Text} ({q.TermText(term)})" } : item;
+
+    /// <summary>The investor's largest own commitment among the events, and the event that made it; null when none has its own figure.</summary>
+    private static (KnowledgeEvent Event, Money Amount)? Largest(string investor, IEnumerable<KnowledgeEvent> events) =>
+        events.Select(e => (Event: e, Amount: Roles.AmountOf(e, investor)))
+            .Where(x => x.Amount is not null)
+            .Select(x => (x.Event, Amount: x.Amount!.Value))
+            .OrderByDescending(x => Significance.Scaled(x.Amount))
+            .Cast<(KnowledgeEvent Event, Money Amount)?>()
+            .FirstOrDefault();
 
     /// <summary>An event that makes or records a holding: it stands, got past talks, and is not an offer.</summary>
     private static bool Holds(KnowledgeEvent e) =>

@@ -71,6 +71,17 @@ public static class Roles
 
     private static bool PartyStake(KnowledgeEvent e, string companyId) => e.Parties.Any(p => p.CompanyId == companyId && p.Stake is not null);
 
+    /// <summary>Whether a role pays in an event: an investor, an acquirer, a buyer or a customer.</summary>
+    public static bool IsPayer(Role role) => Investing.Contains(role) || role is Role.Acquirer or Role.Buyer or Role.Customer;
+
+    /// <summary>The one company that paid or invested in the event, if it has exactly one.</summary>
+    public static string? OnlyPayer(KnowledgeEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        Party[] payers = [.. e.Parties.Where(p => IsPayer(p.Role))];
+        return payers.Length == 1 ? payers[0].CompanyId : null;
+    }
+
     /// <summary>The money the company put in or paid in this event: its own amount, else the event's when it is the only payer.</summary>
     public static Money? AmountOf(KnowledgeEvent e, string companyId)
     {
@@ -81,8 +92,7 @@ public static class Roles
             return amount;
         }
 
-        int payers = e.Parties.Count(p => Investing.Contains(p.Role) || p.Role is Role.Acquirer or Role.Buyer or Role.Customer);
-        return payers == 1 && own is not null && (Investing.Contains(own.Role) || own.Role is Role.Acquirer or Role.Buyer or Role.Customer) ? e.Amount : null;
+        return own is not null && OnlyPayer(e) == companyId ? e.Amount : null;
     }
 
     /// <summary>The stake the company holds or bought in this event, if the event says.</summary>

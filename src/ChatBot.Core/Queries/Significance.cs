@@ -69,12 +69,7 @@ public static class Significance
     }
 
     /// <summary>Events by significance: size, then stage (denied and cancelled last), then newest first.</summary>
-    public static IEnumerable<KnowledgeEvent> Rank(IEnumerable<KnowledgeEvent> events) =>
-        events.OrderByDescending(Stands)
-            .ThenByDescending(Size)
-            .ThenByDescending(e => StageRank(e.Stage))
-            .ThenByDescending(e => e.Date)
-            .ThenBy(e => e.Id, StringComparer.Ordinal);
+    public static IEnumerable<KnowledgeEvent> Rank(IEnumerable<KnowledgeEvent> events) => events.OrderBy(e => new Key(e));
 
     /// <summary>
     /// The first <paramref name="count"/> events in <see cref="Rank"/>'s order, without sorting them all: a capped list of

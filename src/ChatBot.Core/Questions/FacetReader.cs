@@ -112,11 +112,13 @@ public static class FacetReader
             (Facet.Stage, (t, _) => Lexicon.StageWords.Contains(t.Lower)),
         ];
         // "What did Amazon pay for its stake?": the price of the stake is asked, not its size.
-        int price = words.IndexOf(words.FirstOrDefault(t => Lexicon.PriceWords.Contains(t.Lower)));
-        if (price >= 0 && free(price) && words.Skip(price + 1).Any(t => Lexicon.StakeWords.Contains(t.Lower)))
+        foreach (Token word in words)
         {
-            used.Add(price);
-            return Facet.Price;
+            if (Lexicon.PriceWords.Contains(word.Lower) && free(word.Index) && words.Skip(word.Index + 1).Any(t => Lexicon.StakeWords.Contains(t.Lower)))
+            {
+                used.Add(word.Index);
+                return Facet.Price;
+            }
         }
 
         foreach ((Facet facet, Func<Token, int, bool> test) in tests)
@@ -147,10 +149,9 @@ public static class FacetReader
         }
 
         string first = words[0].Lower;
-        bool starter = language == Language.Dutch
+        return language == Language.Dutch
             ? Lexicon.DutchYesNoStarters.Contains(first)
             : Lexicon.EnglishYesNoStarters.Contains(first) || (language is null && Lexicon.DutchYesNoStarters.Contains(first));
-        return starter;
     }
 
     /// <summary>A money figure named in the question: "$100 billion", "100 billion dollars", "100 miljard", "€5bn".</summary>

@@ -172,6 +172,9 @@ internal static class Lexicon
 
     public static readonly IReadOnlySet<string> StakeWords = Set("stake", "stakes", "share", "percent", "percentage", "%", "belang", "aandeel", "procent", "ownership");
 
+    /// <summary>What is bought when shares of a company are bought, not the company: "a stake", "shares", "aandelen", "stock".</summary>
+    public static readonly IReadOnlySet<string> HoldingWords = Set([.. StakeWords, "shares", "aandelen", "stock"]);
+
     public static readonly IReadOnlySet<string> PriceWords = Set("pay", "paid", "pays", "price", "cost", "costs", "betaalde", "betaalt", "betaald", "prijs", "kostte", "kosten");
 
     public static readonly IReadOnlySet<string> DateWords = Set("when", "wanneer", "date", "datum");
@@ -278,7 +281,7 @@ internal static class Lexicon
         ["nov"] = 11,
         ["december"] = 12,
         ["dec"] = 12,
-    }.ToDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>Words of periods: "this year", "Q1", "eerste helft", "since".</summary>
     public static readonly IReadOnlySet<string> PeriodWords = Set(
@@ -415,6 +418,6 @@ internal static class Lexicon
             }
         }
 
-        return words.ToDictionary(StringComparer.Ordinal);
+        return words;
     }
 }

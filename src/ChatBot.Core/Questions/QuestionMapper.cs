@@ -86,19 +86,11 @@ public static class QuestionMapper
         Mention counterpart = mentions[reading.Counterpart];
         bool lead = q.Words.Any(w => w.Lower is "lead" or "led" or "leidde" or "leiden" or "leading");
         Relation relation = reading.Relation ?? (lead ? Relation.Invests : q.PartnerKind != PartnerKind.All ? Relation.Supplies : Relation.Any);
-        RelationCommand command = new(actor.Company, counterpart.Company, relation, lead && q.Facets.Facet == Facet.None ? Facet.Lead : FacetFor(q, relation))
+        RelationCommand command = RelationBetween(q, actor.Company, counterpart.Company, relation, lead && q.Facets.Facet == Facet.None ? Facet.Lead : FacetFor(q, relation)) with
         {
-            Period = q.Period?.Frame,
-            Order = q.Facets.Order,
-            YesNo = q.Facets.YesNo,
-            Still = q.Facets.Still,
             Directed = reading.Directed && !lead,
             Prospective = q.AboutFuture || q.Has(Lexicon.ConditionalWords),
-            AboutTalks = q.Has(Lexicon.TalksWords),
             Takeover = q.Has(Lexicon.TakeoverWords) || BuysTheCompany(q, counterpart),
-            Asked = q.Facets.Asked,
-            Topic = q.SignificantTopic,
-            Words = q.RankingWords,
         };
         return ParseResult.Ok(command, q.Language);
     }
@@ -156,17 +148,7 @@ public static class QuestionMapper
         if (relation is { } named and not Relation.Any && topic.Length > 0 && !raising)
         {
             // "Is Blue Owl still funding the Michigan data centre?": one company, and a topic for the other side.
-            return ParseResult.Ok(new RelationCommand(company, null, named, FacetFor(q, named))
-            {
-                Period = q.Period?.Frame,
-                Order = facets.Order,
-                YesNo = facets.YesNo,
-                Still = facets.Still,
-                AboutTalks = q.Has(Lexicon.TalksWords),
-                Asked = facets.Asked,
-                Topic = topic,
-                Words = q.RankingWords,
-            }, language);
+            return ParseResult.Ok(RelationBetween(q, company, null, named, FacetFor(q, named)), language);
         }
 
         if (q.Has(Lexicon.Portfolio))
@@ -228,6 +210,20 @@ public static class QuestionMapper
         return ParseResult.Ok(new CompanyCommand(company), language);
     }
 
+    /// <summary>A relation command with what the question says of period, order, yes/no, "still", talks, figure and topic.</summary>
+    private static RelationCommand RelationBetween(Question q, CompanyArg actor, CompanyArg? counterpart, Relation relation, Facet facet) =>
+        new(actor, counterpart, relation, facet)
+        {
+            Period = q.Period?.Frame,
+            Order = q.Facets.Order,
+            YesNo = q.Facets.YesNo,
+            Still = q.Facets.Still,
+            AboutTalks = q.Has(Lexicon.TalksWords),
+            Asked = q.Facets.Asked,
+            Topic = q.SignificantTopic,
+            Words = q.RankingWords,
+        };
+
     /// <summary>"Who invested the most", "wie het meest", "the biggest investor": the largest first.</summary>
     private static Ordering MostOrder(Question q) =>
         q.Facets.Order == Ordering.Biggest || q.Words.Any(w => w.Lower is "most" or "meest" or "meeste") ? Ordering.Biggest : Ordering.None;
@@ -235,7 +231,7 @@ public static class QuestionMapper
     /// <summary>"Did Meta buy Scale AI?": buying the company itself, not shares of it (no "stake", "shares", "aandelen").</summary>
     private static bool BuysTheCompany(Question q, Mention counterpart) =>
         q.Words.Any(w => w.Lower is "buy" or "bought" or "buys" or "koopt" or "kocht" or "kopen" or "gekocht" && w.Index == counterpart.First - 1)
-        && !q.Words.Any(w => Lexicon.StakeWords.Contains(w.Lower) || w.Lower is "shares" or "aandelen" or "stock" or "licence" or "license");
+        && !q.Words.Any(w => Lexicon.HoldingWords.Contains(w.Lower) || w.Lower is "licence" or "license");
 
     /// <summary>"funding the", "still funding", "financiert": funding as an investor's verb, not a company's round.</summary>
     private static bool FundsSomething(Question q)

@@ -81,7 +81,7 @@ public static class RelationReader
 
             goods |= Lexicon.Cloud.Contains(word.Lower) || Lexicon.Chips.Contains(word.Lower);
             receiving |= Lexicon.ReceiverVerbs.Contains(word.Lower);
-            stakeWord |= Lexicon.StakeWords.Contains(word.Lower) || word.Lower is "shares" or "aandelen";
+            stakeWord |= Lexicon.HoldingWords.Contains(word.Lower);
             if (!Lexicon.RelationWords.TryGetValue(word.Lower, out Relation found))
             {
                 continue;
@@ -138,6 +138,7 @@ public static class RelationReader
         };
     }
 
+    /// <summary>The word before a company, past articles and possessive pronouns; empty at the start.</summary>
     private static string Before(ImmutableArray<Token> words, int index)
     {
         int i = index - 1;
@@ -152,19 +153,9 @@ public static class RelationReader
     /// <summary>The marker before a word, looking past articles and possessive pronouns ("for its Intel shares").</summary>
     public static RoleMark MarkBefore(ImmutableArray<Token> words, int index)
     {
-        int i = index - 1;
-        while (i >= 0 && Lexicon.Determiners.Contains(words[i].Lower))
-        {
-            i--;
-        }
-
-        if (i < 0)
-        {
-            return RoleMark.None;
-        }
-
-        string w = words[i].Lower;
-        return w is "of" ? RoleMark.WeakReceiver
+        string w = Before(words, index);
+        return w.Length == 0 ? RoleMark.None
+            : w is "of" ? RoleMark.WeakReceiver
             : w is "van" ? RoleMark.Giver
             : Lexicon.GiverMarkers.Contains(w) ? RoleMark.Giver
             : Lexicon.ObjectMarkers.Contains(w) ? RoleMark.Receiver

@@ -6,6 +6,7 @@ using ChatBot.Core.Search;
 using ChatBot.Evaluation;
 using ChatBot.Knowledge;
 using ChatBot.Knowledge.Loading;
+using ChatBot.Knowledge.Reloading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Cli;
@@ -83,13 +84,10 @@ internal static class EvalVerb
     /// <summary>Asks the rows against a snapshot in one conversation, as <c>eval</c> does; shared with the corpus test.</summary>
     public static Task<ImmutableArray<CorpusResult>> Evaluate(KnowledgeSnapshot snapshot, IEnumerable<CorpusRow> rows, IEventSearch? search, TimeProvider time, string? locale, CancellationToken cancellationToken)
     {
-        ChatBotEngine engine = new(new StaticKnowledge(snapshot), time, new EngineSettings(QuestionsPerUserPerMinute: 0), search: search);
+        SnapshotHolder knowledge = new();
+        knowledge.Swap(snapshot);
+        ChatBotEngine engine = new(knowledge, time, new EngineSettings(QuestionsPerUserPerMinute: 0), search: search);
         return CorpusRun.RunAsync(engine, new Conversation("eval", "eval", "eval", locale ?? "en"), rows, cancellationToken);
-    }
-
-    private sealed class StaticKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeSnapshotSource
-    {
-        public KnowledgeSnapshot Current => snapshot;
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

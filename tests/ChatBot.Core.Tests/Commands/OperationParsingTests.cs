@@ -40,6 +40,36 @@ public class OperationParsingTests
     }
 
     [Theory]
+    [InlineData("rollback", "3", "Rollback 3", "the revision option is the rollback's revision")]
+    [InlineData("rollback", "#7", "Rollback 7", "a revision option written as #7")]
+    [InlineData("history", null, "History -", "an action without a revision")]
+    [InlineData(null, null, "Status -", "no action option is the status")]
+    [InlineData("rollback", null, "failed: revision", "a rollback without its revision option")]
+    [InlineData("rollback", "three", "failed: revision", "a revision option that is not a number")]
+    [InlineData("explode", null, "failed: action", "an unknown action option")]
+    public void StructuredAdmin_OptionsMapStraightToTheCommand(string? action, string? revision, string expected, string why)
+    {
+        Dictionary<string, string> options = [];
+        if (action is not null)
+        {
+            options["action"] = action;
+        }
+
+        if (revision is not null)
+        {
+            options["revision"] = revision;
+        }
+
+        ParseResult parsed = CommandParser.Parse(Utterance.FromCommand("admin", options), Repository.SeedSnapshot.Directory);
+
+        string actual = parsed.Command is AdminCommand a
+            ? $"{a.Action} {a.Revision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"
+            : $"failed: {parsed.Detail}";
+        Assert.True(actual == expected, $"{why}: {actual}");
+    }
+
+    [Theory]
+    [InlineData("/admin rollback 3 4", "revision", "a rollback takes one revision")]
     [InlineData("/admin blah", "action", "an unknown admin action")]
     [InlineData("/admin rollback", "revision", "a rollback without a revision")]
     [InlineData("/admin rollback zero", "revision", "a revision that is not a number")]
