@@ -191,7 +191,9 @@ public static class DealsQuery
             : q.L($"No {none} for {name}{phrase}.", $"Geen {none} van {name}{phrase}.");
         if (command.YesNo)
         {
-            answer = q.L($"We have no record of that: no {none} for {name ?? "anyone"}{phrase}.", $"Daar hebben we geen gegevens over: geen {none} van {name ?? "iemand"}{phrase}.");
+            answer = name is null
+                ? q.L($"We have no record of that: no {none}{phrase}.", $"Daar hebben we geen gegevens over: geen {none}{phrase}.")
+                : q.L($"We have no record of that: no {none} for {name}{phrase}.", $"Daar hebben we geen gegevens over: geen {none} van {name}{phrase}.");
         }
 
         ImmutableArray<KnowledgeEvent> all = id is null ? q.Snapshot.EventsNewestFirst : q.Snapshot.EventsOf(id);

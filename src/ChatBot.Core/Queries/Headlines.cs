@@ -183,6 +183,9 @@ public static partial class Headlines
             case Facet.Valuation when e.Valuation is { } valuation:
                 string money = q.Money(valuation.Amount);
                 return summary.Contains(money, StringComparison.Ordinal) ? string.Empty : q.L($"Valuation {money} — ", $"Waardering {money} — ");
+            case Facet.Amount or Facet.Price when actorId is not null && Roles.OnlyPayer(e) != actorId && Roles.AmountOf(e, actorId) is { } own:
+                // "How much did Microsoft invest in Anthropic?" of a deal with several payers: Microsoft's own figure first.
+                return $"{q.Name(actorId)}: {q.Money(own)} — ";
             case Facet.Amount or Facet.Price or Facet.None:
                 Money? amount = actorId is null ? e.Amount : Roles.AmountOf(e, actorId) ?? e.Amount;
                 if (amount is { } m)

@@ -51,7 +51,7 @@ public static class InfoQueries
         }
 
         string order = q.Search is null ? q.L("newest first", "nieuwste eerst") : q.L("best match first", "beste treffer eerst");
-        return q.Reply(ReplyKind.Answer, title, q.L($"{q.Count(hits.Count, "match", "treffer")} for “{command.Text}”, {order}.", $"{hits.Count} {(hits.Count == 1 ? "treffer" : "treffers")} voor “{command.Text}”, {order}.")) with
+        return q.Reply(ReplyKind.Answer, title, q.L($"{q.Count(hits.Count, "match", "treffer")} for “{command.Text}”, {order}.", $"{q.Count(hits.Count, "match", "treffer")} voor “{command.Text}”, {order}.")) with
         {
             Sections = [new ReplySection(q.L("Matches", "Treffers"), [.. hits.Take(10).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, hits.Count - 10))],
             Sources = q.Sources(hits.Take(10), 8),

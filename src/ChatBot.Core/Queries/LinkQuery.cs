@@ -253,7 +253,12 @@ public static class LinkQuery
         ReplySection? section = null;
         if (related.Count > 0)
         {
-            List<KnowledgeEvent> ranked = [.. Significance.Rank(related)];
+            // Nearest to what was asked first ("Did Microsoft sell its OpenAI stake?": the stake it holds), then by significance.
+            Relation[] near = Neighbours(command.Relation);
+            bool holding = command.Relation is Relation.Sells or Relation.Buys or Relation.Owns;
+            List<KnowledgeEvent> ranked = [.. Significance.Rank(related)
+                .OrderByDescending(e => counterpart is not null && near.Any(r => Roles.Fits(e, r, actor, counterpart) || Roles.Fits(e, r, counterpart, actor)))
+                .ThenByDescending(e => holding && Roles.StakeOf(e, actor) is not null)];
             answer += " " + q.L("The closest facts about them: ", "De dichtstbijzijnde feiten over hen: ") + Headlines.Fact(ranked[0], q);
             section = new ReplySection(q.L("What links them", "Wat hen verbindt"), [.. ranked.Take(MaxListed).Select(e => q.Item(e, q.TypeLabel(e.Type)))], Math.Max(0, ranked.Count - MaxListed));
             return q.Reply(ReplyKind.NoResults, title, answer) with
@@ -272,6 +277,16 @@ public static class LinkQuery
 
         return q.Reply(ReplyKind.NoResults, title, answer) with { Suggestions = Suggestions(actor, counterpart, q) };
     }
+
+    /// <summary>The relations whose facts come closest when the one asked about has none: a holding for a sale, an investment for a stake.</summary>
+    private static Relation[] Neighbours(Relation relation) => relation switch
+    {
+        Relation.Sells or Relation.Buys => [Relation.Owns, Relation.Invests],
+        Relation.Owns or Relation.Invests => [Relation.Owns, Relation.Invests, Relation.Buys],
+        Relation.Pays => [Relation.Buys, Relation.Supplies],
+        Relation.Supplies or Relation.Partners => [Relation.Supplies, Relation.Partners],
+        _ => [],
+    };
 
     /// <summary>"IPO plan · Nvidia $250 million": the kind of event, and the actor's own figure when its summary does not give it.</summary>
     private static string ItemLabel(KnowledgeEvent e, string actor, QueryContext q) =>

@@ -20,7 +20,8 @@ public static class RelationText
             Relation.Buys => q.L($"{a} buying {topic}{period}", $"een aankoop van {topic} door {a}{period}"),
             Relation.Pays => q.L($"{a} paying {topic}{period}", $"betalingen van {a} aan {topic}{period}"),
             Relation.Supplies => q.L($"{a} supplying {topic}{period}", $"leveringen van {a} aan {topic}{period}"),
-            Relation.Sells => q.L($"{a} selling to or out of {topic}{period}", $"een verkoop door {a} aan of uit {topic}{period}"),
+            Relation.Sells when counterpart is null => q.L($"{a} selling {topic}{period}", $"een verkoop van {topic} door {a}{period}"),
+            Relation.Sells => q.L($"{a} selling a stake in {b} or selling to {b}{period}", $"een verkoop door {a} van een belang in {b} of aan {b}{period}"),
             Relation.Partners => q.L($"a partnership between {a} and {topic}{period}", $"een samenwerking tussen {a} en {topic}{period}"),
             _ => q.L($"a deal between {a} and {topic}{period}", $"een deal tussen {a} en {topic}{period}"),
         };

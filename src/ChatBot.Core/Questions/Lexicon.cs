@@ -56,6 +56,12 @@ internal static class Lexicon
 
     public static readonly IReadOnlySet<string> Cloud = Set("cloud", "clouds", "compute", "gpu", "gpus", "capacity", "capaciteit", "rekenkracht");
 
+    /// <summary>Company names that are clouds ("Azure", "AWS", "Google Cloud"): a question naming one is about capacity.</summary>
+    public static readonly IReadOnlySet<string> CloudNames = Set("azure", "aws", "gcp", "cloud");
+
+    /// <summary>Words of a commitment: with a cloud or chips it is spending ("Anthropic's Google Cloud commitment"), not an investment.</summary>
+    public static readonly IReadOnlySet<string> CommitWords = Set("commit", "commits", "committed", "commitment", "commitments", "toegezegd", "toezegging", "verplicht", "verplichting");
+
     public static readonly IReadOnlySet<string> Chips = Set("chip", "chips", "accelerators", "accelerator", "tpu", "tpus", "trainium", "semiconductors", "processors", "memory");
 
     public static readonly IReadOnlySet<string> Infrastructure = Set("infrastructure", "infrastructuur", "data-centre", "data-center", "datacentre", "datacentrum", "datacenter", "datacenters", "campus", "site");

@@ -90,7 +90,7 @@ public static class QuestionMapper
         {
             Directed = reading.Directed && !lead,
             Prospective = q.AboutFuture || q.Has(Lexicon.ConditionalWords),
-            Takeover = q.Has(Lexicon.TakeoverWords) || BuysTheCompany(q, counterpart),
+            Takeover = q.Has(Lexicon.TakeoverWords) || (relation == Relation.Buys && BuysTheCompany(q, counterpart)),
         };
         return ParseResult.Ok(command, q.Language);
     }
@@ -228,10 +228,17 @@ public static class QuestionMapper
     private static Ordering MostOrder(Question q) =>
         q.Facets.Order == Ordering.Biggest || q.Words.Any(w => w.Lower is "most" or "meest" or "meeste") ? Ordering.Biggest : Ordering.None;
 
-    /// <summary>"Did Meta buy Scale AI?": buying the company itself, not shares of it (no "stake", "shares", "aandelen").</summary>
-    private static bool BuysTheCompany(Question q, Mention counterpart) =>
-        q.Words.Any(w => w.Lower is "buy" or "bought" or "buys" or "koopt" or "kocht" or "kopen" or "gekocht" && w.Index == counterpart.First - 1)
-        && !q.Words.Any(w => Lexicon.HoldingWords.Contains(w.Lower) || w.Lower is "licence" or "license");
+    /// <summary>
+    /// "Did Meta buy Scale AI?", "Was Groq bought by Nvidia?": buying the company itself, not shares of it (no "stake",
+    /// "shares", "aandelen") — the verb right before it, or right after it in the passive.
+    /// </summary>
+    private static bool BuysTheCompany(Question q, Mention counterpart)
+    {
+        bool Buy(Token w) => w.Lower is "buy" or "bought" or "buys" or "koopt" or "kocht" or "kopen" or "gekocht";
+        bool Passive(Token w) => w.Index == counterpart.Last + 1 && w.Index + 1 < q.Words.Length && q.Words[w.Index + 1].Lower is "by" or "door";
+        return q.Words.Any(w => Buy(w) && (w.Index == counterpart.First - 1 || Passive(w)))
+            && !q.Words.Any(w => Lexicon.HoldingWords.Contains(w.Lower) || w.Lower is "licence" or "license");
+    }
 
     /// <summary>"funding the", "still funding", "financiert": funding as an investor's verb, not a company's round.</summary>
     private static bool FundsSomething(Question q)

@@ -41,6 +41,14 @@ public static class RelationReader
     {
         ArgumentNullException.ThrowIfNull(inMention);
         Relation? relation = RelationOf(words, inMention);
+
+        // "What does OpenAI buy from Oracle?", "Wat koopt Nvidia bij CoreWeave?": what is bought from a company it supplies;
+        // a company is taken over, not bought from.
+        if (relation == Relation.Buys && mentions.Any(m => Before(words, m.First) is "from" or "bij") && !words.Any(w => Lexicon.TakeoverWords.Contains(w.Lower)))
+        {
+            relation = Relation.Supplies;
+        }
+
         bool receiving = words.Any(w => Lexicon.ReceiverVerbs.Contains(w.Lower));
         ImmutableArray<RoleMark> marks = [.. mentions.Select(m => Adjust(MarkBefore(words, m.First), words, m.First, relation, receiving))];
         if (mentions.Length < 2)
@@ -56,11 +64,13 @@ public static class RelationReader
     public static Relation? RelationOf(ImmutableArray<Token> words, Func<int, bool> inMention)
     {
         ArgumentNullException.ThrowIfNull(inMention);
-        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false, sells = false, takeOver = false, stakeWord = false;
+        bool supplies = false, buys = false, pays = false, owns = false, invests = false, partners = false, any = false, goods = false, receiving = false, sells = false, takeOver = false, stakeWord = false, committed = false, investWord = false, cloudNamed = false;
         foreach (Token word in words)
         {
             if (inMention(word.Index))
             {
+                // A cloud named as a company ("Google Cloud", "Azure"): a commitment to it is spending on capacity.
+                cloudNamed |= Lexicon.CloudNames.Contains(word.Lower);
                 continue;
             }
 
@@ -80,6 +90,7 @@ public static class RelationReader
             }
 
             goods |= Lexicon.Cloud.Contains(word.Lower) || Lexicon.Chips.Contains(word.Lower);
+            committed |= Lexicon.CommitWords.Contains(word.Lower);
             receiving |= Lexicon.ReceiverVerbs.Contains(word.Lower);
             stakeWord |= Lexicon.HoldingWords.Contains(word.Lower);
             if (!Lexicon.RelationWords.TryGetValue(word.Lower, out Relation found))
@@ -93,7 +104,7 @@ public static class RelationReader
                 case Relation.Buys: buys = true; break;
                 case Relation.Pays: pays = true; break;
                 case Relation.Owns: owns = true; break;
-                case Relation.Invests: invests = true; break;
+                case Relation.Invests: invests = true; investWord |= !Lexicon.CommitWords.Contains(word.Lower); break;
                 case Relation.Partners: partners = true; break;
                 case Relation.Sells: sells = true; break;
                 default: any = true; break;
@@ -104,6 +115,12 @@ public static class RelationReader
         if (supplies || (goods && (buys || pays || receiving)))
         {
             return Relation.Supplies;
+        }
+
+        // "Anthropic's Google Cloud commitment", "committed to spend on chips": money promised for capacity is spending.
+        if ((goods || cloudNamed) && committed && !investWord)
+        {
+            return Relation.Pays;
         }
 
         // "Did Nvidia buy a stake in xAI?", "kocht aandelen": buying into a company is investing, not taking it over.
@@ -207,7 +224,9 @@ public static class RelationReader
         for (int i = a.Last + 1; i < b.First; i++)
         {
             string w = words[i].Lower;
-            receiving |= Lexicon.ReceiverVerbs.Contains(w);
+
+            // A payer of capacity is its customer: "What does OpenAI pay Microsoft Azure?" — Microsoft supplies.
+            receiving |= Lexicon.ReceiverVerbs.Contains(w) || (relation == Relation.Supplies && Lexicon.RelationWords.TryGetValue(w, out Relation named) && named is Relation.Pays or Relation.Buys);
             verb |= Lexicon.RelationWords.ContainsKey(w);
         }
 

@@ -67,6 +67,8 @@ public static class Formats
         ["investering"] = "investeringen",
         ["vraag"] = "vragen",
         ["maand"] = "maanden",
+        ["stap"] = "stappen",
+        ["treffer"] = "treffers",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Money as a newspaper writes it.</summary>

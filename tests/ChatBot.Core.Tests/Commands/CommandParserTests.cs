@@ -191,7 +191,7 @@ public class CommandParserTests
         FinancialsCommand c => Join("financials", c.Company.Id!, Period(c.Period), c.Focus?.ToString().ToLowerInvariant()),
         CompanyCommand c => $"company {c.Company.Id}",
         CompareCommand c => $"compare {c.First.Id} {c.Second.Id}",
-        RelationCommand c => Join("relation", c.Actor.Id, c.Relation.ToString().ToLowerInvariant(), c.Counterpart?.Id ?? "-", c.Facet == Facet.None ? null : c.Facet.ToString().ToLowerInvariant(), Period(c.Period), c.YesNo ? "yes/no" : null, c.Still ? "still" : null, c.Topic.IsEmpty ? null : "topic:" + string.Join('+', c.Topic)),
+        RelationCommand c => Join("relation", c.Actor.Id, c.Relation.ToString().ToLowerInvariant(), c.Counterpart?.Id ?? "-", c.Facet == Facet.None ? null : c.Facet.ToString().ToLowerInvariant(), Period(c.Period), c.YesNo ? "yes/no" : null, c.Still ? "still" : null, c.Takeover ? "takeover" : null, c.Topic.IsEmpty ? null : "topic:" + string.Join('+', c.Topic)),
         EventCommand c => $"event {c.EventId} {c.Facet.ToString().ToLowerInvariant()}",
         SearchCommand c => $"search {c.Text}",
         HelpCommand c => Join("help", c.Topic),

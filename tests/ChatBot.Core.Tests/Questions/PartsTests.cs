@@ -134,6 +134,8 @@ public class PartsTests
     [InlineData("Did Nvidia buy a stake in xAI?", Relation.Invests, "buying a stake is investing, not a takeover")]
     [InlineData("Heeft Nvidia een belang gekocht in xAI?", Relation.Invests, "Dutch: een belang kopen")]
     [InlineData("Did Nvidia buy Intel shares?", Relation.Invests, "buying shares")]
+    [InlineData("What is Anthropic's Google Cloud commitment?", Relation.Pays, "money committed to a cloud is spending")]
+    [InlineData("Did Amazon commit more money to Anthropic?", Relation.Invests, "a commitment without capacity is an investment")]
     [InlineData("Does OpenAI buy compute from Oracle?", Relation.Supplies, "goods bought are supplied")]
     [InlineData("What did Nvidia pay for its Intel shares?", Relation.Pays, "pay outranks shares")]
     [InlineData("Did SoftBank sell its stake?", Relation.Sells, "sell")]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatBot.Core.Conversations;
 using ChatBot.Core.Knowledge;
 using ChatBot.Core.Replies;
@@ -79,10 +80,26 @@ public class FormatsTests
     [InlineData(1, "company", "bedrijf", "1 company", "1 bedrijf")]
     [InlineData(5, "investor", "investeerder", "5 investors", "5 investeerders")]
     [InlineData(4, "event", "gebeurtenis", "4 events", "4 gebeurtenissen")]
+    [InlineData(2, "step", "stap", "2 steps", "2 stappen")]
+    [InlineData(3, "match", "treffer", "3 matches", "3 treffers")]
     public void Count_PluralsPerLanguage(int count, string english, string dutch, string expectedEnglish, string expectedDutch)
     {
         Assert.Equal(expectedEnglish, Formats.Count(count, english, dutch, Language.English));
         Assert.Equal(expectedDutch, Formats.Count(count, english, dutch, Language.Dutch));
+    }
+
+    [Fact]
+    public void Count_EveryDutchNounTheRepliesCount_HasItsPlural()
+    {
+        // Humanizer has no Dutch plurals: a noun missing from the table would read "twee stap" in a reply.
+        Regex call = new(@"Count\([^;]*?, ""(?<en>[a-z]+)"", ""(?<nl>[a-z]+)""\)");
+        string[] nouns = [.. Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => call.Matches(File.ReadAllText(f)).Select(m => m.Groups["nl"].Value))
+            .Distinct(StringComparer.Ordinal)];
+
+        Assert.Contains("stap", nouns);
+        Assert.All(nouns, noun => Assert.NotEqual($"2 {noun}", Formats.Count(2, "thing", noun, Language.Dutch)));
     }
 
     [Theory]

@@ -103,7 +103,10 @@ public sealed class ChatBotAppTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("**Amazon → Anthropic · amount**", output, StringComparison.Ordinal);
-        Assert.Contains("$4 billion", output, StringComparison.Ordinal);
+
+        // "en in 2024?" keeps Amazon and Anthropic, narrows to 2024 and answers in Dutch: the two 2024 steps, summed.
+        Assert.Contains("**Amazon → Anthropic · bedrag**", output, StringComparison.Ordinal);
+        Assert.Contains("In totaal: 6,75 miljard dollar in twee stappen (2024).", output, StringComparison.Ordinal);
     }
 
     [Fact]
