@@ -40,6 +40,13 @@ public static class Verdicts
             }
         }
 
+        if (command.Takeover && !ordered.Any(e => e.Type is EventType.Acquisition or EventType.Merger) && ordered.FirstOrDefault(Significance.Stands) is { } instead)
+        {
+            // "Is Meta still buying Scale AI?": no takeover was ever on the table; the fact says what there was (a 49% stake).
+            fact = instead;
+            return Verdict.No;
+        }
+
         KnowledgeEvent latest = newest[0];
         if (command.Still)
         {

@@ -234,7 +234,7 @@ public static class QuestionMapper
     /// </summary>
     private static bool BuysTheCompany(Question q, Mention counterpart)
     {
-        bool Buy(Token w) => w.Lower is "buy" or "bought" or "buys" or "koopt" or "kocht" or "kopen" or "gekocht";
+        bool Buy(Token w) => w.Lower is "buy" or "bought" or "buys" or "buying" or "koopt" or "kocht" or "kopen" or "gekocht";
         bool Passive(Token w) => w.Index == counterpart.Last + 1 && w.Index + 1 < q.Words.Length && q.Words[w.Index + 1].Lower is "by" or "door";
         return q.Words.Any(w => Buy(w) && (w.Index == counterpart.First - 1 || Passive(w)))
             && !q.Words.Any(w => Lexicon.HoldingWords.Contains(w.Lower) || w.Lower is "licence" or "license");
